@@ -1,0 +1,122 @@
+/**
+ * Go's value model as JavaScript values: the contract between the template engine, Sprig, Helm's functions
+ * and the serializers (toYaml, toJson, ...). Every module that produces or consumes template data uses
+ * these representations and nothing else.
+ *
+ * | Go                                  | JavaScript                                         |
+ * |-------------------------------------|----------------------------------------------------|
+ * | string                              | string                                             |
+ * | bool                                | boolean                                            |
+ * | float64                             | number (always float64, even when integral)        |
+ * | int (Go's 64-bit int)               | bigint                                             |
+ * | int8..int64, uint.., float32        | GoNumber { type, value }                           |
+ * | nil (nil interface, nil map/slice)  | null                                               |
+ * | no value (invalid reflect.Value)    | undefined  (a missing map key; prints <no value>)  |
+ * | map[string]interface{}              | GoMap: a plain object (Object.prototype or null)   |
+ * | []interface{}                       | GoValue[]                                          |
+ * | []byte                              | Uint8Array                                         |
+ * | struct / pointer to struct          | GoStruct subclass instance (fields and methods)    |
+ * | func                                | GoFunction                                         |
+ *
+ * Maps iterate in sorted key order wherever Go sorts (range, printing, encoding): never rely on JS
+ * insertion order. YAML and JSON numbers reach templates as float64 (number); `--set` integers as
+ * GoNumber('int64'); integer literals in templates and results of `len`, `add`, ... as bigint (int).
+ */
+
+export type GoValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | undefined
+  | GoNumber
+  | GoMap
+  | GoValue[]
+  | Uint8Array
+  | GoStruct
+  | GoFunction;
+
+export interface GoMap {
+  [key: string]: GoValue;
+}
+
+/** Go's sized numeric types other than int and float64. `value` is a bigint for integer types. */
+export type GoNumberType = 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr' | 'float32';
+
+export class GoNumber {
+  constructor(
+    readonly type: GoNumberType,
+    readonly value: bigint | number,
+  ) {}
+}
+
+/**
+ * A Go struct (or pointer to one). Fields are the instance's own enumerable properties, named as in Go
+ * (`Name`, `Namespace`); methods are functions on the prototype, named as in Go (`Get`, `Has`), called with
+ * the template's arguments. `goType` is the type name Go prints, e.g. `*chartutil.Files` or `time.Time`.
+ * A method may declare its signature via a static `signatures` map on the class, keyed by method name.
+ */
+export abstract class GoStruct {
+  abstract readonly goType: string;
+}
+
+/** Go's reflect.Kind names, as `kindOf` prints them. */
+export type GoKind =
+  | 'invalid' | 'bool' | 'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32'
+  | 'uint64' | 'uintptr' | 'float32' | 'float64' | 'string' | 'map' | 'slice' | 'struct' | 'ptr' | 'func';
+
+/**
+ * Parameter types for a function's Go signature. The engine checks arity and converts or rejects
+ * arguments exactly as Go's text/template does for a function of that signature
+ * (e.g. `wrong type for value; expected int; got float64`).
+ * `any` is interface{}; `list` is []interface{}; `map` is map[string]interface{}; `strings` is []string.
+ */
+export type ParamType = 'any' | 'string' | 'bool' | 'int' | 'int64' | 'uint32' | 'float64' | 'list' | 'strings' | 'map' | 'bytes';
+
+export interface FuncSignature {
+  params: ParamType[];
+  /** Type of a trailing `...T` parameter, when the function is variadic. */
+  variadic?: ParamType;
+}
+
+/**
+ * A template function. It returns its result or throws; a thrown Error is the Go function's error
+ * return, surfaced as `error calling NAME: MESSAGE`. Without a signature, every parameter is `any` and
+ * the arity is the JS function's `length` (not variadic).
+ */
+export interface GoFunction {
+  (...args: GoValue[]): GoValue;
+  signature?: FuncSignature;
+}
+
+export type FuncMap = Record<string, GoFunction>;
+
+/** Attaches a Go signature to an implementation. */
+export function goFunc<F extends (...args: any[]) => GoValue>(signature: FuncSignature, impl: F): GoFunction {
+  const f = impl as unknown as GoFunction;
+  f.signature = signature;
+  return f;
+}
+
+export function isGoMap(v: unknown): v is GoMap {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function kindOf(v: GoValue): GoKind {
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'number': return 'float64';
+    case 'bigint': return 'int';
+    case 'boolean': return 'bool';
+    case 'undefined': return 'invalid';
+    case 'function': return 'func';
+  }
+  if (v === null) return 'invalid';
+  if (v instanceof GoNumber) return v.type;
+  if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
+  if (v instanceof GoStruct) return v.goType.startsWith('*') ? 'ptr' : 'struct';
+  return 'map';
+}
