@@ -1,0 +1,2 @@
+export * from './kind-order.js';
+export * from './manifest.js';

@@ -1,0 +1,133 @@
+import { parse } from 'yaml';
+import { HelmError } from '../errors/index.js';
+import { sortByKind, InstallOrder } from './kind-order.js';
+
+/** What Helm reads of a document before deciding what it is (spec §5.2 step 6). */
+export interface ManifestHead {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; annotations?: Record<string, string> };
+}
+
+/** A rendered document that is not a hook: `name` is the template path it came from. */
+export interface Manifest {
+  name: string;
+  kind: string;
+  content: string;
+  head: ManifestHead;
+}
+
+export type HookEvent =
+  | 'pre-install' | 'post-install' | 'pre-delete' | 'post-delete' | 'pre-upgrade' | 'post-upgrade'
+  | 'pre-rollback' | 'post-rollback' | 'test-success' | 'test-failure' | 'crd-install';
+
+export type HookDeletePolicy = 'hook-succeeded' | 'hook-failed' | 'before-hook-creation';
+
+/** The stored hook record (hapi.release.Hook). */
+export interface Hook {
+  name: string;
+  kind: string;
+  path: string;
+  manifest: string;
+  events: HookEvent[];
+  weight: number;
+  deletePolicies: HookDeletePolicy[];
+  deleteTimeout: number;
+}
+
+export const HOOK_ANNOTATION = 'helm.sh/hook';
+export const HOOK_WEIGHT_ANNOTATION = 'helm.sh/hook-weight';
+export const HOOK_DELETE_ANNOTATION = 'helm.sh/hook-delete-policy';
+export const HOOK_DELETE_TIMEOUT_ANNOTATION = 'helm.sh/hook-delete-timeout';
+export const RESOURCE_POLICY_ANNOTATION = 'helm.sh/resource-policy';
+
+const HOOK_EVENTS: ReadonlySet<string> = new Set<HookEvent>([
+  'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade',
+  'pre-rollback', 'post-rollback', 'test-success', 'test-failure', 'crd-install',
+]);
+const DELETE_POLICIES: ReadonlySet<string> = new Set<HookDeletePolicy>(['hook-succeeded', 'hook-failed', 'before-hook-creation']);
+
+const SEPARATOR = /(?:^|\s*\n)---\s*/;
+
+/** Splits one rendered file into its YAML documents: trimmed, empty ones dropped. */
+export function splitManifestDocs(content: string): string[] {
+  return content.trim().split(SEPARATOR).map((d) => d.trim()).filter((d) => d !== '');
+}
+
+/** Go's strconv.Atoi, with Helm's "invalid means 0". */
+function atoiOrZero(s: string | undefined): number {
+  if (s === undefined) return 0;
+  const t = s.trim();
+  return /^[+-]?\d+$/.test(t) ? Number.parseInt(t, 10) : 0;
+}
+
+function parseHead(doc: string, path: string): ManifestHead {
+  let head: unknown;
+  try {
+    head = parse(doc, { version: '1.1', uniqueKeys: false });
+  } catch (err) {
+    throw new HelmError(`YAML parse error on ${path}: ${(err as Error).message}`, { file: path, cause: err });
+  }
+  return head !== null && typeof head === 'object' ? (head as ManifestHead) : {};
+}
+
+export interface SortedManifests {
+  hooks: Hook[];
+  /** Generic manifests in install order. */
+  manifests: Manifest[];
+}
+
+/**
+ * Helm v2's sortManifests (spec §5.2 step 6, §5.9): every rendered file except partials and blank ones
+ * is split into documents; hooks are pulled out by annotation, the rest sorted by kind.
+ * A document with an unknown hook event is dropped entirely, as v2 does.
+ */
+export function sortManifests(files: ReadonlyMap<string, string>, order: readonly string[] = InstallOrder): SortedManifests {
+  const hooks: Hook[] = [];
+  const manifests: Manifest[] = [];
+  const paths = [...files.keys()].sort();
+  for (const path of paths) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const content = files.get(path)!;
+    if (base.startsWith('_') || content.trim() === '') continue;
+    for (const doc of splitManifestDocs(content)) {
+      const head = parseHead(doc, path);
+      const kind = typeof head.kind === 'string' ? head.kind : '';
+      const annotations = head.metadata?.annotations ?? {};
+      const hookValue = annotations[HOOK_ANNOTATION];
+      if (hookValue === undefined || hookValue === null) {
+        manifests.push({ name: path, kind, content: doc, head });
+        continue;
+      }
+      const events = String(hookValue).split(',').map((e) => e.trim().toLowerCase());
+      if (events.some((e) => !HOOK_EVENTS.has(e))) continue;
+      const policies = String(annotations[HOOK_DELETE_ANNOTATION] ?? '')
+        .split(',').map((p) => p.trim()).filter((p) => DELETE_POLICIES.has(p)) as HookDeletePolicy[];
+      const timeoutRaw = annotations[HOOK_DELETE_TIMEOUT_ANNOTATION];
+      const deleteTimeout = timeoutRaw !== undefined ? atoiOrZero(String(timeoutRaw)) : policies.length > 0 ? 60 : 0;
+      hooks.push({
+        name: head.metadata?.name ?? '',
+        kind,
+        path,
+        manifest: doc,
+        events: events as HookEvent[],
+        weight: atoiOrZero(annotations[HOOK_WEIGHT_ANNOTATION] === undefined ? undefined : String(annotations[HOOK_WEIGHT_ANNOTATION])),
+        deletePolicies: policies,
+        deleteTimeout,
+      });
+    }
+  }
+  return { hooks, manifests: sortByKind(manifests, order) };
+}
+
+/** The release manifest string: `\n---\n# Source: PATH\nCONTENT` for each generic manifest (spec §5.2 step 7). */
+export function joinManifests(manifests: readonly Manifest[]): string {
+  return manifests.map((m) => `\n---\n# Source: ${m.name}\n${m.content}`).join('');
+}
+
+/** Hooks of one event in execution order: weight ascending, then name. */
+export function hooksFor(hooks: readonly Hook[], event: HookEvent): Hook[] {
+  return hooks
+    .filter((h) => h.events.includes(event))
+    .sort((a, b) => a.weight - b.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
