@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sortManifests, splitManifestDocs, joinManifests, hooksFor, sortByKind, UninstallOrder } from '@helm-ts/core/release';
 
 test('splitManifestDocs trims and drops empty documents, splitting as Go\'s regexp.Split does', () => {
-  assert.deepEqual(splitManifestDocs('\n---\na: 1\n---\n\n---\nb: 2\n'), ['a: 1', 'b: 2']);
+  assert.deepEqual(splitManifestDocs('\n---\na: 1\n---\nb: 2\n\n---\n'), ['a: 1', 'b: 2']);
   // The separator's trailing \s* eats the blank line, so a directly following --- is not a separator.
   assert.deepEqual(splitManifestDocs('a: 1\n---\n\n---   \nb: 2\n'), ['a: 1', '---   \nb: 2']);
   assert.deepEqual(splitManifestDocs('x: 1\n--- \ny: 2'), ['x: 1', 'y: 2']);
