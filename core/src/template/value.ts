@@ -16,6 +16,7 @@
  * | []interface{}                       | GoValue[]                                          |
  * | []byte                              | Uint8Array                                         |
  * | struct / pointer to struct          | GoStruct subclass instance (fields and methods)    |
+ * | named map type with methods         | GoNamedMap subclass instance (entries and methods) |
  * | func                                | GoFunction                                         |
  *
  * Maps iterate in sorted key order wherever Go sorts (range, printing, encoding): never rely on JS
@@ -35,6 +36,7 @@ export type GoValue =
   | GoValue[]
   | Uint8Array
   | GoStruct
+  | GoNamedMap
   | GoFunction;
 
 export interface GoMap {
@@ -59,6 +61,17 @@ export class GoNumber {
  */
 export abstract class GoStruct {
   abstract readonly goType: string;
+}
+
+/**
+ * A named Go map type with methods, such as Helm's `.Files` (`map[string][]byte` with Get, Glob, Lines,
+ * AsConfig, AsSecrets). It ranges, indexes, counts (`len`) and prints as the map `entries()` returns, with
+ * kind `map`; a field reference looks for a method on the prototype first and then for a key, as Go's
+ * evalField does for any receiver with methods.
+ */
+export abstract class GoNamedMap {
+  abstract readonly goType: string;
+  abstract entries(): GoMap;
 }
 
 /** Go's reflect.Kind names, as `kindOf` prints them. */
@@ -118,5 +131,6 @@ export function kindOf(v: GoValue): GoKind {
   if (v instanceof GoNumber) return v.type;
   if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
   if (v instanceof GoStruct) return v.goType.startsWith('*') ? 'ptr' : 'struct';
+  if (v instanceof GoNamedMap) return 'map';
   return 'map';
 }
