@@ -1,0 +1,9 @@
+export * from './model.js';
+export { loadChart, loadDir, loadFile, loadArchive, loadFiles, isChartDir, type LoadOptions } from './load.js';
+export { readArchiveFiles, sniffContentType, maxDecompressedChartSize, maxDecompressedFileSize, type ArchiveLimits } from './archive.js';
+export { IgnoreRules, HELMIGNORE } from './helmignore.js';
+export { goMatch, BadPatternError } from './go-match.js';
+export {
+  parseChartYaml, parseRequirementsYaml, parseLockYaml, validateMetadata, validateDependency, isValidSemver, sanitizeString,
+} from './metadata.js';
+export { parseGoYaml, parseGoYamlMap } from './yaml.js';
