@@ -1,0 +1,44 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import * as openpgp from 'openpgp';
+import { HelmError } from '../errors/index.js';
+import { loadPrivateKeyring, selectKey } from './keyring.js';
+import { messageBlock } from './message-block.js';
+
+export type Passphrase = string | (() => Promise<string>) | undefined;
+
+/** Signatory.ClearSign: the message block clear-signed with SHA-512, as an armored string. */
+export async function clearSign(archivePath: string, keyName: string, keyring: string, passphrase?: Passphrase): Promise<string> {
+  const keys = await loadPrivateKeyring(keyring);
+  let key = selectKey(keys, keyName);
+  if (!key) throw new HelmError('private key not found');
+  if (!key.isDecrypted()) {
+    const pass = typeof passphrase === 'function' ? await passphrase() : passphrase ?? process.env.HELM_KEY_PASSPHRASE;
+    if (pass === undefined) throw new HelmError(`private key "${keyName}" is encrypted: set HELM_KEY_PASSPHRASE`);
+    try {
+      key = await openpgp.decryptKey({ privateKey: key, passphrase: pass });
+    } catch (err) {
+      throw new HelmError(`openpgp: invalid argument: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const text = await messageBlock(archivePath);
+  const message = await openpgp.createCleartextMessage({ text });
+  return openpgp.sign({
+    message,
+    signingKeys: key,
+    config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
+  });
+}
+
+/**
+ * `helm package --sign`: writes `<archive>.prov` (mode 0755, as Helm does). The passphrase defaults to
+ * HELM_KEY_PASSPHRASE; a function is called only when the key is encrypted (the command's prompt).
+ */
+export async function signChart(archivePath: string, keyName: string, keyring: string, passphrase?: Passphrase): Promise<string> {
+  if (!keyName) throw new HelmError('--key is required for signing a package');
+  if (!keyring) throw new HelmError('--keyring is required for signing a package');
+  const sig = await clearSign(archivePath, keyName, keyring, passphrase);
+  const provPath = `${archivePath}.prov`;
+  await writeFile(provPath, sig, { mode: 0o755 });
+  await chmod(provPath, 0o755);
+  return provPath;
+}
