@@ -1,0 +1,65 @@
+import semver from 'semver';
+
+/**
+ * Masterminds/semver v3 as Helm uses it for chart versions and requirement ranges, translated onto the
+ * npm `semver` package: lenient versions (`1.2`, `v1`), `,` as AND, `||` as OR, `=>`/`=<`/`~>`
+ * spellings and `!=`. An empty or unparseable constraint matches nothing (Helm's IsCompatibleRange).
+ */
+const versionPattern =
+  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
+
+/** Masterminds NewVersion → a strict npm version string, or undefined. */
+export function parseMastermindsVersion(v: string): string | undefined {
+  const m = versionPattern.exec(v.trim());
+  if (!m) return undefined;
+  const major = BigInt(m[1]!);
+  const minor = m[2] ? BigInt(m[2].slice(1)) : 0n;
+  const patch = m[3] ? BigInt(m[3].slice(1)) : 0n;
+  let out = `${major}.${minor}.${patch}`;
+  if (m[5]) out += `-${m[5]}`;
+  if (m[8]) out += `+${m[8]}`;
+  return semver.valid(out) ?? undefined;
+}
+
+const opPattern = /^(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)?\s*(.*)$/;
+
+function translateComparator(c: string): string | undefined {
+  const m = opPattern.exec(c.trim());
+  if (!m) return undefined;
+  let op = m[1] ?? '';
+  const ver = m[2]!.trim();
+  if (op === '=>') op = '>=';
+  if (op === '=<') op = '<=';
+  if (op === '~>') op = '~';
+  if (ver === '') return undefined;
+  if (!/^v?[0-9xX*]+(\.[0-9xX*]+)?(\.[0-9xX*]+)?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(ver)) return undefined;
+  return `${op}${ver.replace(/^v/, '')}`;
+}
+
+/** Whether `version` satisfies Masterminds constraint `constraint`. */
+export function isCompatibleRange(constraint: string | undefined, version: string): boolean {
+  const sv = parseMastermindsVersion(version);
+  if (sv === undefined || constraint === undefined) return false;
+  const trimmed = constraint.trim();
+  if (trimmed === '') return false;
+  for (const group of trimmed.split('||')) {
+    const parts = group.trim().replace(/,/g, ' ').replace(/(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    if (parts.length === 0) return false;
+    let ok = true;
+    for (const p of parts) {
+      if (p.startsWith('!=')) {
+        const other = parseMastermindsVersion(p.slice(2));
+        if (other === undefined) return false;
+        if (semver.eq(sv, other)) ok = false;
+        continue;
+      }
+      const t = translateComparator(p);
+      if (t === undefined) return false;
+      const range = semver.validRange(t);
+      if (range === null) return false;
+      if (!semver.satisfies(sv, range)) ok = false;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
