@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import semver from 'semver';
 import { HelmError } from '../errors/index.js';
+import { Constraint, parseVersion, type GoVersion } from '../repo/semver.js';
 import { errMissingMetadata, isPlugin } from './load.js';
 
 /** Runs git (from PATH) and returns stdout; a failure carries git's own message. */
@@ -24,18 +24,6 @@ async function isReference(dir: string, ref: string): Promise<boolean> {
   try { await git(['show-ref', ref], dir); return true; } catch { return false; }
 }
 
-/** A Masterminds/semver constraint in node-semver syntax: `,` means AND there, a space here. */
-function toRange(constraint: string): string | null {
-  return semver.validRange(constraint.replace(/\s*,\s*/g, ' '), { loose: true });
-}
-
-/** Masterminds NewVersion accepts `v1.2.3` and short forms like `1.2`. */
-function tagVersion(tag: string): semver.SemVer | null {
-  const v = semver.parse(tag, { loose: true });
-  if (v) return v;
-  return /^v?\d+(\.\d+)?$/.test(tag) ? semver.coerce(tag) : null;
-}
-
 /**
  * solveVersion: empty means the default branch; a tag or branch is used as is; otherwise the version is a
  * semver constraint and the highest matching tag wins.
@@ -43,12 +31,17 @@ function tagVersion(tag: string): semver.SemVer | null {
 export async function solveVersion(dir: string, version: string, repo: string): Promise<string> {
   if (!version) return '';
   if (await isReference(dir, version)) return version;
-  const range = toRange(version);
-  if (!range) throw new HelmError(`improper constraint: ${version}`);
+  // Masterminds/semver, as Helm: `,` is AND, `^` pins the major, tags like v1.2 count as versions.
+  let constraint: Constraint;
+  try {
+    constraint = Constraint.parse(version);
+  } catch (err) {
+    throw new HelmError((err as Error).message, { cause: err });
+  }
   const tags = (await git(['tag', '--list'], dir)).split('\n').map((t) => t.trim()).filter(Boolean);
-  const candidates = tags.map((t) => ({ t, v: tagVersion(t) })).filter((x): x is { t: string; v: semver.SemVer } => x.v !== null);
-  candidates.sort((a, b) => semver.rcompare(a.v, b.v));
-  for (const c of candidates) if (semver.satisfies(c.v, range, { includePrerelease: false })) return c.t;
+  const versions = tags.map(parseVersion).filter((v): v is GoVersion => v !== undefined);
+  versions.sort((a, b) => b.compare(a));
+  for (const v of versions) if (constraint.check(v)) return v.original;
   throw new HelmError(`requested version "${version}" does not exist for plugin "${repo}"`);
 }
 
