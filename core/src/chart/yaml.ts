@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Document } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Document, type Scalar } from 'yaml';
 import { HelmError } from '../errors/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
 
@@ -17,12 +17,10 @@ export function parseGoYaml(text: string, file?: string, options: GoYamlOptions 
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
-      schema: 'yaml-1.1',
-      intAsBigInt: options.intsAsBigint === true,
-      merge: true,
+      // Every scalar is read as text and resolved here with go-yaml v2's rules (goResolve).
+      schema: 'failsafe',
       uniqueKeys: false,
       prettyErrors: false,
-      customTags: (tags) => tags.filter((t) => (typeof t === 'object' ? t.tag !== 'tag:yaml.org,2002:timestamp' : true)),
     });
   } catch (err) {
     throw yamlError(err, file);
@@ -57,7 +55,7 @@ function toGo(node: Node | null | undefined, doc: Document.Parsed, depth: number
   if (depth > 10000) throw new HelmError('yaml: exceeded max depth');
   if (node === null || node === undefined) return null;
   if (isAlias(node)) return toGo(node.resolve(doc) as Node, doc, depth + 1, ints);
-  if (isScalar(node)) return scalarToGo(node.value, ints);
+  if (isScalar(node)) return scalarToGo(node, ints);
   if (isSeq(node)) return node.items.map((n) => toGo(n as Node, doc, depth + 1, ints));
   if (isMap(node)) {
     const out: GoMap = {};
@@ -84,12 +82,79 @@ function mergeInto(out: GoMap, src: GoValue): void {
   }
 }
 
-function scalarToGo(v: unknown, ints: boolean): GoValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return ints ? v : Number(v);
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
-  return String(v);
+const boolNull: Record<string, boolean | null> = {};
+for (const w of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']) boolNull[w] = true;
+for (const w of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) boolNull[w] = false;
+for (const w of ['~', 'null', 'Null', 'NULL']) boolNull[w] = null;
+
+const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+/** Go's strconv.ParseInt/ParseUint(s, 0, 64): sign, then 0x / 0o / 0b / leading-0 octal / decimal. */
+function parseGoInt(s: string, unsigned: boolean): bigint | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return undefined;
+  if (unsigned && m[1] !== '') return undefined;
+  let body = m[2]!;
+  let n: bigint;
+  if (/^0[oO]/.test(body)) n = BigInt('0o' + body.slice(2));
+  else if (/^0[0-7]+$/.test(body)) n = BigInt('0o' + body.slice(1));
+  else { if (/^0[XB]/.test(body)) body = body.toLowerCase(); n = BigInt(body); }
+  if (m[1] === '-') n = -n;
+  if (unsigned) return n <= 18446744073709551615n ? n : undefined;
+  return n >= -9223372036854775808n && n <= 9223372036854775807n ? n : undefined;
+}
+
+/** go-yaml v2's resolve() for an untagged plain scalar. */
+export function goResolve(s: string, ints: boolean): GoValue {
+  if (s === '') return null;
+  const c = s[0]!;
+  if (s in boolNull) return boolNull[s]!;
+  if (c === '.') {
+    if (s === '.nan' || s === '.NaN' || s === '.NAN') return NaN;
+    if (s === '.inf' || s === '.Inf' || s === '.INF') return Infinity;
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
+    return s;
+  }
+  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
+    if (s === '+.inf' || s === '+.Inf' || s === '+.INF') return Infinity;
+    if (s === '-.inf' || s === '-.Inf' || s === '-.INF') return -Infinity;
+    const plain = s.replace(/_/g, '');
+    const iv = parseGoInt(plain, false) ?? parseGoInt(plain, true);
+    if (iv !== undefined) return ints ? iv : Number(iv);
+    if (yamlStyleFloat.test(plain)) return Number(plain);
+  }
+  return s;
+}
+
+function scalarToGo(node: Scalar, ints: boolean): GoValue {
+  const v = node.value;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('latin1');
+  const text = v === null || v === undefined ? '' : String(v);
+  const tag = node.tag;
+  if (tag === undefined || tag === '!') {
+    if (node.type === 'PLAIN' && tag === undefined) return goResolve(text, ints);
+    return text;
+  }
+  switch (tag) {
+    case 'tag:yaml.org,2002:str': return text;
+    case 'tag:yaml.org,2002:null': return null;
+    case 'tag:yaml.org,2002:bool': {
+      const b = boolNull[text];
+      if (typeof b === 'boolean') return b;
+      throw new HelmError(`yaml: cannot decode !!str \`${text}\` as a !!bool`);
+    }
+    case 'tag:yaml.org,2002:int': {
+      const r = goResolve(text, ints);
+      if (typeof r === 'bigint' || (typeof r === 'number' && Number.isInteger(r))) return r;
+      throw new HelmError(`yaml: cannot decode !!str \`${text}\` as a !!int`);
+    }
+    case 'tag:yaml.org,2002:float': {
+      const r = goResolve(text, false);
+      if (typeof r === 'number') return r;
+      throw new HelmError(`yaml: cannot decode !!str \`${text}\` as a !!float`);
+    }
+    default: return text;
+  }
 }
 
 /** Go's fmt %v of a key, as go-yaml v2 → JSON stringifies non-string keys. */
