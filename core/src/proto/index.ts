@@ -7,3 +7,4 @@ export {
   API_CLIENT_HEADER, MAX_MESSAGE_SIZE, HEALTH_SERVICE_NAME,
 } from './service.js';
 export { isCompatible, tillerVersionString } from './version-gate.js';
+export { chartToProto, chartFromProto } from './chart-convert.js';
