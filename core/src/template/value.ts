@@ -134,3 +134,85 @@ export function kindOf(v: GoValue): GoKind {
   if (v instanceof GoNamedMap) return 'map';
   return 'map';
 }
+
+const FUNC_PARAM_NAMES: Record<ParamType, string> = {
+  any: 'interface {}', string: 'string', bool: 'bool', int: 'int', int64: 'int64', uint32: 'uint32',
+  float64: 'float64', list: '[]interface {}', strings: '[]string', map: 'map[string]interface {}', bytes: '[]uint8',
+};
+
+/** Go's name for a parameter type, as reflect prints it. */
+export function paramTypeName(p: ParamType): string {
+  return FUNC_PARAM_NAMES[p];
+}
+
+/**
+ * Go's reflect type string of a value, as `%T` and Sprig's `typeOf` print it (`<nil>` for nil and for
+ * no value).
+ */
+export function typeName(v: GoValue): string {
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'number': return 'float64';
+    case 'bigint': return 'int';
+    case 'boolean': return 'bool';
+    case 'undefined': return '<nil>';
+    case 'function': {
+      const sig = v.signature;
+      if (!sig) return 'func(' + Array.from({ length: v.length }, () => 'interface {}').join(', ') + ') interface {}';
+      const ps = sig.params.map(paramTypeName);
+      if (sig.variadic) ps.push('...' + paramTypeName(sig.variadic));
+      return 'func(' + ps.join(', ') + ') interface {}';
+    }
+  }
+  if (v === null) return '<nil>';
+  if (v instanceof GoNumber) return v.type;
+  if (Array.isArray(v)) return '[]interface {}';
+  if (v instanceof Uint8Array) return '[]uint8';
+  if (v instanceof GoStruct || v instanceof GoNamedMap) return v.goType;
+  return 'map[string]interface {}';
+}
+
+/** Whether a value is Go's nil (a nil interface) or no value at all. */
+export function isNil(v: GoValue): v is null | undefined {
+  return v === null || v === undefined;
+}
+
+/** Go template truth: false, 0, nil, no value and empty string, slice or map are false; structs are true. */
+export function isTrue(v: GoValue): boolean {
+  switch (typeof v) {
+    case 'string': return v.length > 0;
+    case 'number': return v !== 0;
+    case 'bigint': return v !== 0n;
+    case 'boolean': return v;
+    case 'undefined': return false;
+    case 'function': return true;
+  }
+  if (v === null) return false;
+  if (v instanceof GoNumber) return v.value != 0;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length > 0;
+  if (v instanceof GoStruct) return true;
+  if (v instanceof GoNamedMap) return Object.keys(v.entries()).length > 0;
+  for (const _ in v) return true;
+  return false;
+}
+
+/** A map's keys in Go's sorted order (string keys sort bytewise, which is UTF-16 order for BMP text). */
+export function sortedKeys(m: GoMap): string[] {
+  return Object.keys(m).sort(compareStrings);
+}
+
+/** Go's string comparison (bytewise UTF-8 order). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // UTF-16 order equals UTF-8 byte order except around surrogate pairs; fall back to code points then.
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 || y >= 0xd800) return a.codePointAt(i)! - b.codePointAt(i)!;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}

@@ -1,0 +1,121 @@
+/**
+ * Go's text/template (Go 1.18) as a library: a TemplateSet is Go's *template.Template namespace, the
+ * templates of a chart parsed once and executed many times with a caller's function map.
+ */
+import { TemplateError } from './error.js';
+import { State, callFunction, isStackOverflow, type ExecContext, type MissingKey } from './exec.js';
+import { builtinFuncs, type Builtin } from './funcs.js';
+import { ParseError, Tree, isEmptyTree } from './parse.js';
+import type { FuncMap, GoFunction, GoValue } from './value.js';
+import { quote as goQuote } from './strconv.js';
+
+export interface TemplateSetOptions {
+  funcs?: FuncMap;
+  missingKey?: MissingKey;
+  /** The name of the root template, as Go names it in "no template %q associated with template %q". */
+  name?: string;
+}
+
+const BUILTINS: Record<string, Builtin> = builtinFuncs(callFunction);
+
+export class TemplateSet {
+  private readonly templates = new Map<string, Tree>();
+  private readonly funcs = new Map<string, GoFunction>();
+  private missingKey: MissingKey;
+  private readonly rootName: string;
+  private readonly ctx: ExecContext;
+
+  constructor(options: TemplateSetOptions = {}) {
+    this.missingKey = options.missingKey ?? 'default';
+    this.rootName = options.name ?? '';
+    if (options.funcs) this.addFuncs(options.funcs);
+    const templates = this.templates;
+    const funcs = this.funcs;
+    const self = this;
+    this.ctx = {
+      lookup: (name) => templates.get(name),
+      findFunction: (name) => {
+        const fn = funcs.get(name);
+        if (fn !== undefined) return { fn, builtin: false };
+        const b = BUILTINS[name];
+        return b === undefined || !Object.prototype.hasOwnProperty.call(BUILTINS, name) ? undefined : { fn: b, builtin: true };
+      },
+      get missingKey() {
+        return self.missingKey;
+      },
+    };
+  }
+
+  /** Go's Funcs(): functions must be added before the templates that use them are parsed. */
+  addFuncs(funcs: FuncMap): this {
+    for (const [name, fn] of Object.entries(funcs)) {
+      if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
+      this.funcs.set(name, fn);
+    }
+    return this;
+  }
+
+  private hasFunction = (name: string): boolean =>
+    this.funcs.has(name) || Object.prototype.hasOwnProperty.call(BUILTINS, name);
+
+  /**
+   * Go's t.New(name).Parse(text): defines `name` and the templates its {{define}}s and {{block}}s name.
+   * A later definition replaces an earlier one, except that an empty body never replaces a template.
+   * On a parse error nothing is added.
+   */
+  parse(name: string, text: string): this {
+    let trees: Map<string, Tree>;
+    try {
+      trees = Tree.parse(name, text, this.hasFunction);
+    } catch (e) {
+      if (e instanceof ParseError) throw new TemplateError(e.message, name, e.parseName, e.line);
+      if (isStackOverflow(e)) throw new TemplateError(`template: ${name}:1: exceeded maximum nesting depth`, name, name, 1);
+      throw e;
+    }
+    for (const [n, tree] of trees) {
+      const old = this.templates.get(n);
+      if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
+      this.templates.set(n, tree);
+    }
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.templates.has(name);
+  }
+
+  templateNames(): string[] {
+    return [...this.templates.keys()].sort();
+  }
+
+  /** Go's ExecuteTemplate: the output, or a TemplateError with Go's message. */
+  execute(name: string, data: GoValue): string {
+    const tree = this.templates.get(name);
+    if (tree === undefined) {
+      throw new TemplateError(`template: no template ${goQuote(name)} associated with template ${goQuote(this.rootName)}`, name, name, undefined);
+    }
+    const state = new State(this.ctx, name, data === null ? undefined : data);
+    return state.execute(tree);
+  }
+
+  /** Go's Clone(): the same templates and functions; later parses and options are independent. */
+  clone(): TemplateSet {
+    const c = new TemplateSet({ missingKey: this.missingKey, name: this.rootName });
+    for (const [k, v] of this.funcs) c.funcs.set(k, v);
+    for (const [k, v] of this.templates) c.templates.set(k, v);
+    return c;
+  }
+
+  setMissingKey(m: MissingKey): this {
+    this.missingKey = m;
+    return this;
+  }
+}
+
+
+export { TemplateError } from './error.js';
+export type { MissingKey } from './exec.js';
+export * from './value.js';
+export { sprint, sprintf, sprintln, formatValue, formatPrintable } from './fmt.js';
+export { formatFloat, quote, quoteRune, unquote } from './strconv.js';
+export { htmlEscapeString, jsEscapeString, queryEscape, eq, lt } from './funcs.js';
