@@ -98,7 +98,7 @@ export function removeRepo(file: RepoFile, name: string): boolean {
 
 /** Writes atomically (temp file + rename) so a failed command never leaves a half-written file. */
 export async function writeRepoFile(path: string, file: RepoFile): Promise<void> {
-  await atomicWrite(path, writeYaml({ apiVersion: file.apiVersion, generated: file.generated, repositories: file.repositories }), 0o644);
+  await atomicWrite(path, writeYaml({ apiVersion: file.apiVersion, generated: file.generated || '0001-01-01T00:00:00Z', repositories: file.repositories }), 0o644);
 }
 
 export async function atomicWrite(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {

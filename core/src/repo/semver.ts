@@ -74,6 +74,7 @@ interface Comparator {
   con: GoVersion;
   dirty: boolean;
   minorDirty: boolean;
+  patchDirty: boolean;
 }
 
 const cv = String.raw`v?([0-9xX*]+)(\.[0-9xX*]+)?(\.[0-9xX*]+)?(-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?`;
@@ -94,6 +95,7 @@ function parseComparator(c: string): Comparator {
   let ver = m[2]!;
   let dirty = false;
   let minorDirty = false;
+  let patchDirty = false;
   if (isX(major)) {
     ver = '0.0.0';
     dirty = true;
@@ -103,11 +105,12 @@ function parseComparator(c: string): Comparator {
     ver = `${major}.0.0${pre}`;
   } else if (isX(patch.slice(1))) {
     dirty = true;
+    patchDirty = true;
     ver = `${major}${minor}.0${pre}`;
   }
   const con = parseVersion(ver);
   if (!con) throw new HelmError(`improper constraint: ${c}`);
-  return { op, con, dirty, minorDirty };
+  return { op, con, dirty, minorDirty, patchDirty };
 }
 
 /** A prerelease version is only considered by a comparator that itself names a prerelease. */
@@ -117,7 +120,7 @@ function preBlocked(v: GoVersion, c: Comparator): boolean {
 
 function tilde(v: GoVersion, c: Comparator): boolean {
   if (v.compare(c.con) < 0) return false;
-  if (c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0 && !c.minorDirty && !c.dirty) return true;
+  if (c.con.major === 0 && c.con.minor === 0 && c.con.patch === 0 && !c.minorDirty && !c.patchDirty) return true;
   if (v.major !== c.con.major) return false;
   if (v.minor !== c.con.minor && !c.minorDirty) return false;
   return true;

@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
-import { stringify } from 'yaml';
+import { marshalGhodssYaml } from '../encoding/index.js';
+import type { GoValue } from '../template/value.js';
 
 /**
  * YAML in and out for repository files. Reading uses js-yaml's core schema (no timestamps, so `created`
@@ -11,17 +12,10 @@ export function readYaml(text: string): unknown {
   return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
 }
 
-/** ghodss-style YAML: sorted keys, `null`/`undefined` fields already dropped by the caller. */
+/** ghodss YAML (sigs.k8s.io/yaml as Helm writes its files): sorted keys, go-yaml v2 layout and quoting. */
 export function writeYaml(value: unknown): string {
-  return stringify(sortKeys(value), {
-    indentSeq: false,
-    lineWidth: 0,
-    minContentWidth: 0,
-    defaultStringType: 'PLAIN',
-    defaultKeyType: 'PLAIN',
-    doubleQuotedAsJSON: true,
-    singleQuote: false,
-  });
+  const out = marshalGhodssYaml(sortKeys(value) as GoValue);
+  return out.endsWith('\n') ? out : `${out}\n`;
 }
 
 function sortKeys(v: unknown): unknown {

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import type { HelmSettings } from '../home/index.js';
+import { type DownloaderLookup, VerificationStrategy, defaultKeyring, dependencyUpdate as update } from '../repo/index.js';
+
+export interface DependencyUpdateOptions {
+  chartPath: string;
+  verify?: boolean;
+  keyring?: string;
+  skipRefresh?: boolean;
+  downloaders?: DownloaderLookup;
+}
+
+/**
+ * `helm dependency update` (also `package -u`, `install --dep-up`): resolves the ranges of
+ * requirements.yaml (or Chart.yaml v2 dependencies) against the cached indexes, downloads into charts/ and
+ * writes the lock when its digest changed.
+ */
+export async function dependencyUpdate(o: DependencyUpdateOptions, settings: HelmSettings, out: (line: string) => void): Promise<void> {
+  await update({
+    chartPath: resolve(o.chartPath), home: settings.home, out, debug: settings.debug,
+    verify: o.verify ? VerificationStrategy.Always : VerificationStrategy.Never,
+    keyring: o.keyring ?? defaultKeyring(), skipUpdate: o.skipRefresh, downloaders: o.downloaders,
+  });
+}

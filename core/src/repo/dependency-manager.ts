@@ -1,0 +1,245 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as chartModule from '../chart/index.js';
+import { type Chart, type Dependency, loadArchive, loadDir } from '../chart/index.js';
+import type { HelmHome } from '../home/index.js';
+import { HelmError, errorMessage } from '../errors/index.js';
+import { verifyData } from '../provenance/index.js';
+import { checkDigest, VerificationStrategy } from './chart-downloader.js';
+import { getterOptions } from './chart-repository.js';
+import { type DownloaderLookup, getterFor } from './getter.js';
+import { type IndexFile, loadIndexFile } from './index-file.js';
+import { type RepoEntry, loadRepoFile } from './repo-file.js';
+import { type DependencyFiles, dependencyFiles, hashReq, writeLock } from './requirements.js';
+import { getLocalPath, getRepoNames, resolveDependencies } from './resolver.js';
+import { Constraint, parseVersion } from './semver.js';
+import { updateLine, updateRepositories } from './update-repositories.js';
+import { isAbsoluteURL, resolveReferenceURL, urlEqual } from './url-util.js';
+import { goTime } from './yaml-io.js';
+
+export interface ManagerOptions {
+  chartPath: string;
+  home: HelmHome;
+  out: (line: string) => void;
+  verify?: VerificationStrategy;
+  keyring?: string;
+  skipUpdate?: boolean;
+  debug?: boolean;
+  downloaders?: DownloaderLookup;
+}
+
+interface Loaded { chart: Chart; files: DependencyFiles; deps: Dependency[] | undefined }
+
+async function loadChartDir(chartPath: string): Promise<Loaded> {
+  try {
+    const st = await stat(chartPath);
+    if (!st.isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new HelmError(`Could not find ${chartPath}: stat ${chartPath}: no such file or directory`);
+  }
+  const chart = await loadDir(chartPath);
+  const files = dependencyFiles(chart);
+  const deps = files.apiV2 ? chart.metadata.dependencies : chart.requirements?.dependencies;
+  return { chart, files, deps: deps ? deps.map((d) => ({ ...d })) : undefined };
+}
+
+/** Manager.Update (`helm dependency update`). */
+export async function dependencyUpdate(o: ManagerOptions): Promise<void> {
+  const { chart, files, deps } = await loadChartDir(o.chartPath);
+  if (!deps || (!files.apiV2 && !chart.files.some((f) => f.name === 'requirements.yaml'))) {
+    o.out(`No requirements found in ${o.chartPath}/charts.`);
+    return;
+  }
+  const v1Hash = files.apiV2 ? '' : hashReq(deps, false);
+  const rf = await loadRepoFile(o.home.repositoryFile);
+  const repoNames = await getRepoNames(deps, rf, o.chartPath);
+  if (!o.skipUpdate) await refresh(rf.repositories, o);
+  const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName);
+  const digest = files.apiV2 ? hashReq(requirementsAsWritten(chart), true, locked) : v1Hash;
+  await downloadAll(locked, rf.repositories, o);
+  if (chart.lock?.digest === digest) return;
+  await writeLock(o.chartPath, files, { generated: goTime(), digest, dependencies: locked });
+}
+
+/** The dependencies exactly as Chart.yaml lists them (Helm 3 hashes those, before any repository rewrite). */
+function requirementsAsWritten(chart: Chart): Dependency[] | undefined {
+  return chart.metadata.dependencies;
+}
+
+/** Manager.Build (`helm dependency build`): exactly the locked versions; no lock means update. */
+export async function dependencyBuild(o: ManagerOptions): Promise<void> {
+  const { chart, files, deps } = await loadChartDir(o.chartPath);
+  const lock = chart.lock;
+  if (!lock) return dependencyUpdate(o);
+  if (!deps) throw new HelmError(`${files.requirementsName} cannot be opened: requirements.yaml not found`);
+  const sum = files.apiV2 ? hashReq(requirementsAsWritten(chart), true, lock.dependencies) : hashReq(deps, false);
+  if (sum !== lock.digest) {
+    throw new HelmError(files.apiV2
+      ? 'the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml). Please update the dependencies'
+      : 'requirements.lock is out of sync with requirements.yaml');
+  }
+  const rf = await loadRepoFile(o.home.repositoryFile);
+  const locked = lock.dependencies.map((d) => ({ ...d }));
+  hasAllRepos(locked, rf.repositories);
+  if (!o.skipUpdate) await refresh(rf.repositories, o);
+  await downloadAll(locked, rf.repositories, o);
+}
+
+/** Manager.hasAllRepos: every locked repository must still be configured. */
+function hasAllRepos(deps: Dependency[], repos: RepoEntry[]): void {
+  const missing: string[] = [];
+  for (const d of deps) {
+    if (!d.repository || d.repository.startsWith('file://')) continue;
+    const alias = d.repository.startsWith('@') ? d.repository.slice(1) : d.repository.startsWith('alias:') ? d.repository.slice(6) : undefined;
+    const r = repos.find((x) => (alias !== undefined ? x.name === alias : urlEqual(x.url, d.repository)));
+    if (!r) missing.push(d.repository);
+    else if (alias !== undefined) d.repository = r.url;
+  }
+  if (missing.length > 0) throw new HelmError(`no repository definition for ${missing.join(', ')}. Please add them via 'helm repo add'`);
+}
+
+async function refresh(repos: RepoEntry[], o: ManagerOptions): Promise<void> {
+  if (repos.length === 0) return;
+  o.out('Hang tight while we grab the latest from your chart repositories...');
+  await updateRepositories(repos, o.home, (r) => o.out(updateLine(r)), { downloaders: o.downloaders });
+  o.out('Update Complete. ⎈Happy Helming!⎈');
+}
+
+/**
+ * Manager.downloadAll. Archives are fetched (or `file://` charts packaged) into a staging folder first;
+ * only when all succeeded are the outdated archives of these dependencies removed from charts/ and the new
+ * ones moved in. Any failure leaves charts/ exactly as it was.
+ */
+async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOptions): Promise<void> {
+  const destPath = join(o.chartPath, 'charts');
+  try {
+    const st = await stat(destPath);
+    if (!st.isDirectory()) throw new HelmError(`"${destPath}" is not a directory`);
+  } catch (err) {
+    if (err instanceof HelmError) throw err;
+  }
+  const staging = await mkdtemp(join(o.chartPath, '.tmpcharts-'));
+  const indexes = new Map<string, IndexFile | null>();
+  try {
+    o.out(`Saving ${deps.length} charts`);
+    for (const dep of deps) {
+      if (!dep.repository) {
+        o.out(`Dependency ${dep.name} did not declare a repository. Assuming it exists in the charts directory`);
+        continue;
+      }
+      if (dep.repository.startsWith('file://')) {
+        if (o.debug) o.out(`Archiving ${dep.name} from repo ${dep.repository}`);
+        dep.version = await tarFromLocalDir(o.chartPath, dep, staging);
+        continue;
+      }
+      o.out(`Downloading ${dep.name} from repo ${dep.repository}`);
+      await downloadDep(dep, repos, indexes, staging, o);
+    }
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    o.out(`Save error occurred:  ${errorMessage(err)}`);
+    o.out('Deleting newly downloaded charts, restoring pre-update state');
+    throw err;
+  }
+  await mkdir(destPath, { recursive: true });
+  o.out('Deleting outdated charts');
+  for (const dep of deps) {
+    if (dep.repository) await safeDeleteDep(dep.name, destPath);
+  }
+  for (const f of await readdir(staging)) await rename(join(staging, f), join(destPath, f));
+  await rm(staging, { recursive: true, force: true });
+}
+
+async function repoIndex(entry: RepoEntry, home: HelmHome, cache: Map<string, IndexFile | null>): Promise<IndexFile | null> {
+  if (!cache.has(entry.name)) cache.set(entry.name, await loadIndexFile(home.cacheIndex(entry.name)).catch(() => null));
+  return cache.get(entry.name)!;
+}
+
+/** findChartURL + DownloadTo for one locked dependency, with the index digest checked. */
+async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<string, IndexFile | null>, dest: string, o: ManagerOptions): Promise<void> {
+  const entry = repos.find((r) => urlEqual(r.url, dep.repository));
+  if (!entry) throw new HelmError(`could not find ${dep.name}: chart ${dep.name} not found in ${dep.repository}`);
+  const index = await repoIndex(entry, o.home, indexes);
+  const versions = index?.entries.get(dep.name);
+  if (!versions) throw new HelmError(`could not find : entry ${dep.name} not found`);
+  let constraint: Constraint;
+  try {
+    constraint = Constraint.parse(dep.version ?? '');
+  } catch (err) {
+    throw new HelmError(`could not find : ${errorMessage(err)}`);
+  }
+  const cv = versions.find((v) => {
+    const p = parseVersion(v.version);
+    return p !== undefined && constraint.check(p);
+  });
+  if (!cv || cv.urls.length === 0) throw new HelmError(`could not find : no matching version`);
+  const url = isAbsoluteURL(cv.urls[0]!) ? cv.urls[0]! : resolveReferenceURL(entry.url, cv.urls[0]!);
+  const getter = getterFor(url, o.downloaders);
+  let data: Buffer;
+  try {
+    data = await getter.get(url, { ...getterOptions(entry), progress: true });
+    checkDigest(data, cv, url.split('/').pop() ?? dep.name);
+  } catch (err) {
+    throw new HelmError(`could not download ${url}: ${errorMessage(err)}`, { cause: err });
+  }
+  const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? `${dep.name}-${cv.version}.tgz`);
+  const verify = o.verify ?? VerificationStrategy.Never;
+  if (verify !== VerificationStrategy.Never) {
+    let prov: Buffer | undefined;
+    try {
+      prov = await getter.get(`${url}.prov`, getterOptions(entry));
+    } catch (err) {
+      if (verify === VerificationStrategy.Always) throw new HelmError(`could not download ${url}: Failed to fetch provenance "${url}.prov"`, { cause: err });
+      o.out(`WARNING: Verification not found for ${url}: ${errorMessage(err)}`);
+    }
+    if (prov) {
+      await verifyData(data, name, prov.toString('utf8'), o.keyring ?? '');
+      await writeFile(join(dest, `${name}.prov`), prov);
+    }
+  }
+  await writeFile(join(dest, name), data, { mode: 0o644 });
+}
+
+type SaveFn = (chart: Chart, dest: string) => Promise<string>;
+
+/** tarFromLocalDir: a `file://` dependency is packaged into charts/ when its version satisfies the range. */
+async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string): Promise<string> {
+  const origPath = await getLocalPath(dep.repository, chartPath);
+  const ch = await loadDir(origPath);
+  let constraint: Constraint;
+  try {
+    constraint = Constraint.parse(dep.version ?? '');
+  } catch (err) {
+    throw new HelmError(`dependency ${dep.name} has an invalid version/constraint format: ${errorMessage(err)}`);
+  }
+  const v = parseVersion(ch.metadata.version);
+  if (!v) throw new HelmError(`Invalid Semantic Version`);
+  if (!constraint.check(v)) throw new HelmError(`can't get a valid version for dependency ${dep.name}`);
+  const save = (chartModule as unknown as Record<string, unknown>).saveChart as SaveFn | undefined;
+  if (typeof save !== 'function') throw new HelmError(`packaging ${dep.name} from ${dep.repository}: chart packaging is not available`);
+  await save(ch, dest);
+  return ch.metadata.version;
+}
+
+/** Manager.safeDeleteDep: removes `<name>-*.tgz` archives in `dir` that really are chart `name`. */
+async function safeDeleteDep(name: string, dir: string): Promise<void> {
+  let files: string[];
+  try {
+    files = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    if (!f.startsWith(`${name}-`) || !f.endsWith('.tgz')) continue;
+    const p = join(dir, f);
+    try {
+      const ch = await loadArchive(await readFile(p), p);
+      if (ch.metadata.name !== name) continue;
+    } catch {
+      continue;
+    }
+    await rm(p, { force: true });
+    await rm(`${p}.prov`, { force: true });
+  }
+}
+

@@ -1,0 +1,56 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadArchive } from '../chart/index.js';
+import { digest } from '../provenance/message-block.js';
+import { type IndexFile, indexAdd, joinLoose, newIndexFile } from './index-file.js';
+import { goTime } from './yaml-io.js';
+
+/** filepath.Glob(dir/*.tgz) then filepath.Glob(dir/*\/*.tgz): each level in lexical order. */
+async function findArchives(dir: string): Promise<string[]> {
+  const top = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const first: string[] = [];
+  const second: string[] = [];
+  for (const e of top) {
+    if (e.name.endsWith('.tgz') && !e.name.startsWith('.')) first.push(e.name);
+  }
+  for (const e of top) {
+    if (!e.isDirectory() || e.name.startsWith('.')) continue;
+    let sub: string[];
+    try {
+      sub = (await readdir(join(dir, e.name))).filter((n) => n.endsWith('.tgz') && !n.startsWith('.')).sort();
+    } catch {
+      continue;
+    }
+    for (const n of sub) second.push(`${e.name}/${n}`);
+  }
+  return [...first, ...second];
+}
+
+/**
+ * repo.IndexDirectory (`helm repo index`, `helm serve`): every archive that loads as a chart is listed
+ * with its URL (base URL + relative folder + file name), plain hex SHA-256 digest and creation time;
+ * anything that does not load is assumed not to be a chart and skipped.
+ */
+export async function indexDirectory(dir: string, baseURL: string): Promise<IndexFile> {
+  const index = newIndexFile();
+  const created = goTime();
+  const archives = await findArchives(dir);
+  const loaded = await Promise.all(archives.map(async (rel) => {
+    const data = await readFile(join(dir, rel));
+    try {
+      const chart = await loadArchive(data, join(dir, rel));
+      return { rel, metadata: chart.metadata, sum: digest(data) };
+    } catch {
+      return undefined;
+    }
+  }));
+  for (const item of loaded) {
+    if (!item) continue;
+    const slash = item.rel.lastIndexOf('/');
+    const parentDir = slash < 0 ? '' : item.rel.slice(0, slash);
+    const fname = item.rel.slice(slash + 1);
+    const parentURL = parentDir === '' ? baseURL : joinLoose(baseURL, parentDir);
+    indexAdd(index, item.metadata as unknown as Record<string, unknown>, fname, parentURL, item.sum, created);
+  }
+  return index;
+}

@@ -1,0 +1,23 @@
+import { Args, Flags } from '@oclif/core';
+import { HelmCommand } from '@helm-ts/plugin-base';
+import { repoUpdate } from '@helm-ts/core/action/repo-update';
+import { downloaders } from '../../downloaders.js';
+
+export default class RepoUpdate extends HelmCommand {
+  static override summary = 'update information of available charts locally from chart repositories';
+  static override description = `Update gets the latest information about charts from the respective chart repositories.
+Information is cached locally, where it is used by commands like 'helm search'.
+
+'helm update' is the deprecated form of 'helm repo update'. It will be removed in
+future releases.`;
+  static override aliases = ['repo:up'];
+  static override args = { name: Args.string({ required: false, description: 'only this repository' }) };
+  static override flags = {
+    strict: Flags.boolean({ description: 'fail on update warnings' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(RepoUpdate);
+    await repoUpdate({ name: args.name, strict: flags.strict, downloaders: downloaders(this.settings) }, this.settings, (l) => this.log(l));
+  }
+}
