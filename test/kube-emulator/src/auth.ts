@@ -1,0 +1,45 @@
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { ApiError } from './errors.js';
+
+export interface User {
+  name: string;
+  readOnly: boolean;
+}
+
+export interface Credentials {
+  adminToken: string;
+  viewerToken: string;
+}
+
+/**
+ * Authentication: a bearer token (admin or the read-only `viewer`) or a client certificate the CA signed
+ * (CN becomes the user name). Anything else is 401, as with anonymous auth disabled.
+ */
+export function authenticate(req: IncomingMessage, creds: Credentials): User {
+  const header = req.headers.authorization ?? '';
+  const m = header.match(/^Bearer\s+(.+)$/i);
+  if (m) {
+    if (m[1] === creds.adminToken) return { name: 'kube-emulator-admin', readOnly: false };
+    if (m[1] === creds.viewerToken) return { name: 'viewer', readOnly: true };
+    throw unauthorized();
+  }
+  const socket = req.socket as TLSSocket;
+  if (socket.encrypted && socket.authorized) {
+    const cn = socket.getPeerCertificate()?.subject?.CN;
+    if (cn) return { name: Array.isArray(cn) ? cn[0]! : cn, readOnly: false };
+  }
+  throw unauthorized();
+}
+
+export function unauthorized(): ApiError {
+  return new ApiError(401, 'Unauthorized', 'Unauthorized');
+}
+
+/** RBAC's denial message: `deployments.apps "x" is forbidden: User "viewer" cannot create resource ...`. */
+export function forbidden(user: User, verb: string, resource: string, group: string, namespace?: string, name?: string): ApiError {
+  const qualified = group ? `${resource}.${group}` : resource;
+  const subject = name ? `${qualified} "${name}"` : qualified;
+  const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
+  return new ApiError(403, 'Forbidden', `${subject} is forbidden: User "${user.name}" cannot ${verb} resource "${resource}" in API group "${group}" ${scope}`, { name, group: group || undefined, kind: resource });
+}

@@ -1,0 +1,160 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+type Obj = Record<string, any>;
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  rv: number;
+  type: EventType;
+  /** `group/resource` of the object. */
+  gr: string;
+  namespace: string;
+  object: Obj;
+  /** The object before a MODIFIED event, for selector transitions. */
+  previous?: Obj;
+}
+
+export type Listener = (ev: StoreEvent) => void;
+
+/** How many events a watch can resume from; older resourceVersions get 410 Gone. */
+const EVENT_WINDOW = 10_000;
+
+/**
+ * Objects by `group/resource`, then `namespace/name`. One counter gives every write its resourceVersion, and
+ * every write is an event that watches receive and can resume from.
+ */
+export class Store {
+  private rv = 1;
+  private readonly data = new Map<string, Map<string, Obj>>();
+  private readonly events: StoreEvent[] = [];
+  private readonly listeners = new Set<Listener>();
+  private saveTimer?: NodeJS.Timeout;
+
+  constructor(private readonly file?: string) {}
+
+  /** Loads a state file written by `save`; a missing file means an empty cluster. */
+  load(): boolean {
+    if (!this.file) return false;
+    let text: string;
+    try { text = readFileSync(this.file, 'utf8'); } catch { return false; }
+    const state = JSON.parse(text) as { resourceVersion: number; objects: { gr: string; object: Obj }[] };
+    this.rv = state.resourceVersion;
+    for (const { gr, object } of state.objects) this.bucket(gr).set(keyOf(object), object);
+    return true;
+  }
+
+  save(): void {
+    if (!this.file) return;
+    const objects: { gr: string; object: Obj }[] = [];
+    for (const [gr, m] of this.data) for (const o of m.values()) objects.push({ gr, object: o });
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ resourceVersion: this.rv, objects }));
+    renameSync(tmp, this.file);
+  }
+
+  private scheduleSave(): void {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => { this.saveTimer = undefined; this.save(); }, 50);
+  }
+
+  flush(): void {
+    if (this.saveTimer) { clearTimeout(this.saveTimer); this.saveTimer = undefined; }
+    this.save();
+  }
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  /** The oldest resourceVersion a watch may resume from. */
+  get oldestResumable(): number {
+    return this.events.length === EVENT_WINDOW ? this.events[0]!.rv - 1 : 0;
+  }
+
+  private bucket(gr: string): Map<string, Obj> {
+    let m = this.data.get(gr);
+    if (!m) { m = new Map(); this.data.set(gr, m); }
+    return m;
+  }
+
+  get(gr: string, namespace: string, name: string): Obj | undefined {
+    return this.data.get(gr)?.get(`${namespace}/${name}`);
+  }
+
+  /** Objects of a resource, optionally in one namespace, sorted by namespace and name as etcd keys are. */
+  list(gr: string, namespace?: string): Obj[] {
+    const m = this.data.get(gr);
+    if (!m) return [];
+    const out: Obj[] = [];
+    for (const [k, o] of m) if (namespace === undefined || k.startsWith(`${namespace}/`)) out.push(o);
+    return out.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  }
+
+  /** Every object in a namespace, across resources (namespace deletion). */
+  inNamespace(namespace: string): { gr: string; object: Obj }[] {
+    const out: { gr: string; object: Obj }[] = [];
+    for (const [gr, m] of this.data) for (const [k, o] of m) if (k.startsWith(`${namespace}/`)) out.push({ gr, object: o });
+    return out;
+  }
+
+  /** Every object across resources whose ownerReferences name this uid (garbage collection). */
+  dependents(uid: string): { gr: string; object: Obj }[] {
+    const out: { gr: string; object: Obj }[] = [];
+    for (const [gr, m] of this.data) for (const o of m.values()) if ((o.metadata?.ownerReferences ?? []).some((r: Obj) => r.uid === uid)) out.push({ gr, object: o });
+    return out;
+  }
+
+  /** Writes an object, giving it the next resourceVersion, and publishes the event. */
+  put(gr: string, object: Obj): Obj {
+    const rv = ++this.rv;
+    object.metadata.resourceVersion = String(rv);
+    const m = this.bucket(gr);
+    const key = keyOf(object);
+    const previous = m.get(key);
+    m.set(key, object);
+    this.publish({ rv, type: previous ? 'MODIFIED' : 'ADDED', gr, namespace: object.metadata.namespace ?? '', object, previous });
+    return object;
+  }
+
+  remove(gr: string, object: Obj): void {
+    const m = this.data.get(gr);
+    if (!m?.delete(keyOf(object))) return;
+    const rv = ++this.rv;
+    const gone = { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
+    this.publish({ rv, type: 'DELETED', gr, namespace: object.metadata.namespace ?? '', object: gone });
+  }
+
+  /** Drops a whole resource (a deleted CRD) with DELETED events. */
+  removeAll(gr: string): void {
+    for (const o of this.list(gr)) this.remove(gr, o);
+    this.data.delete(gr);
+  }
+
+  /** Events after `rv` for a resource, or undefined when `rv` is older than the window (410 Gone). */
+  since(rv: number): StoreEvent[] | undefined {
+    if (rv < this.oldestResumable) return undefined;
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid]!.rv <= rv) lo = mid + 1; else hi = mid;
+    }
+    return this.events.slice(lo);
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private publish(ev: StoreEvent): void {
+    this.events.push(ev);
+    if (this.events.length > EVENT_WINDOW) this.events.shift();
+    this.scheduleSave();
+    for (const l of [...this.listeners]) l(ev);
+  }
+}
+
+export function keyOf(o: Obj): string {
+  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+}
