@@ -1,0 +1,44 @@
+/**
+ * The Sprig 3.2.2 function library as Helm 3.10 registers it (without env and expandenv, and without
+ * the JSON/YAML/TOML functions, which come from core/src/encoding). Plain data: callers merge the map
+ * into their own function map.
+ */
+import type { FuncMap } from '../template/value.js';
+import { stringFuncs } from './strings.js';
+import { conversionFuncs } from './conversions.js';
+import { mathFuncs } from './math.js';
+import { listFuncs } from './lists.js';
+import { dictFuncs } from './dicts.js';
+import { defaultFuncs } from './defaults.js';
+import { regexFuncs } from './regex.js';
+import { encodingFuncs } from './encoding.js';
+import { hashFuncs } from './hashes.js';
+import { randomFuncs } from './random.js';
+import { reflectionFuncs } from './reflection.js';
+import { pathFuncs } from './paths.js';
+import { urlFuncs } from './urls.js';
+import { networkFuncs } from './network.js';
+
+export function sprigFuncs(): FuncMap {
+  return {
+    hello: Object.assign(() => 'Hello!', { signature: { params: [] } }),
+    ...stringFuncs,
+    ...conversionFuncs,
+    ...mathFuncs,
+    ...listFuncs,
+    ...dictFuncs,
+    ...defaultFuncs,
+    ...regexFuncs,
+    ...encodingFuncs,
+    ...hashFuncs,
+    ...randomFuncs,
+    ...reflectionFuncs,
+    ...pathFuncs,
+    ...urlFuncs,
+    ...networkFuncs,
+  };
+}
+
+export { goTypeOf } from './reflection.js';
+export { compileGo, RegexpSyntaxError } from './re2.js';
+export { sprint as goSprint } from './go-fmt.js';
