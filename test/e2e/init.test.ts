@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lstatSync, readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runHelm, tempDir } from '../support/helm.js';
+
+test('helm init --client-only --skip-refresh creates the §2.1 layout and repositories.yaml', () => {
+  const home = join(tempDir(), 'home');
+  const r = runHelm(['init', '--client-only', '--skip-refresh'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
+  const p = (s: string) => join(home, s);
+  assert.equal(r.stdout, [
+    `Creating ${home} `, `Creating ${p('repository')} `, `Creating ${p('repository/cache')} `, `Creating ${p('repository/local')} `,
+    `Creating ${p('plugins')} `, `Creating ${p('starters')} `, `Creating ${p('cache/archive')} `,
+    `Creating ${p('repository/repositories.yaml')} `,
+    'Adding stable repo with URL: https://charts.helm.sh/stable ',
+    'Adding local repo with URL: http://127.0.0.1:8879/charts ',
+    `$HELM_HOME has been configured at ${home}.`,
+    "Not installing Tiller due to 'client-only' flag having been set",
+    'Happy Helming!', '',
+  ].join('\n'));
+  for (const d of ['repository/cache', 'repository/local', 'plugins', 'starters', 'cache/archive']) {
+    assert.ok(statSync(p(d)).isDirectory(), d);
+    assert.equal(statSync(p(d)).mode & 0o777, 0o755, d);
+  }
+  const repos = readFileSync(p('repository/repositories.yaml'), 'utf8');
+  assert.equal(statSync(p('repository/repositories.yaml')).mode & 0o777, 0o644);
+  assert.match(repos, /^apiVersion: v1\ngenerated: "?\d{4}-\d\d-\d\dT[\d:.]+(Z|[+-]\d\d:\d\d)"?\nrepositories:\n/);
+  assert.equal(repos.replace(/^generated: .*\n/m, ''), `apiVersion: v1
+repositories:
+- caFile: ""
+  cache: ${p('repository/cache/stable-index.yaml')}
+  certFile: ""
+  keyFile: ""
+  name: stable
+  password: ""
+  url: https://charts.helm.sh/stable
+  username: ""
+- caFile: ""
+  cache: ${p('repository/cache/local-index.yaml')}
+  certFile: ""
+  keyFile: ""
+  name: local
+  password: ""
+  url: http://127.0.0.1:8879/charts
+  username: ""
+`);
+  assert.match(readFileSync(p('repository/local/index.yaml'), 'utf8'), /^apiVersion: v1\nentries: \{\}\ngenerated: /);
+  assert.ok(lstatSync(p('repository/cache/local-index.yaml')).isSymbolicLink());
+  assert.equal(readlinkSync(p('repository/cache/local-index.yaml')), p('repository/local/index.yaml'));
+
+  const again = runHelm(['init', '-c', '--skip-refresh'], { env: { HELM_HOME: home } });
+  assert.equal(again.status, 0, again.stderr);
+  assert.equal(again.stdout, `$HELM_HOME has been configured at ${home}.\nNot installing Tiller due to 'client-only' flag having been set\nHappy Helming!\n`);
+});
+
+test('--stable-repo-url and --local-repo-url are written; --skip-repos writes no repositories', () => {
+  const home = tempDir();
+  const r = runHelm(['init', '-c', '--skip-refresh', '--stable-repo-url', 'https://example.com/charts', '--local-repo-url', 'http://127.0.0.1:9999/c'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
+  const repos = readFileSync(join(home, 'repository/repositories.yaml'), 'utf8');
+  assert.match(repos, /url: https:\/\/example\.com\/charts\n/);
+  assert.match(repos, /url: http:\/\/127\.0\.0\.1:9999\/c\n/);
+  const bare = tempDir();
+  assert.equal(runHelm(['init', '-c', '--skip-repos'], { env: { HELM_HOME: bare } }).status, 0);
+  assert.match(readFileSync(join(bare, 'repository/repositories.yaml'), 'utf8'), /^apiVersion: v1\ngenerated: .*\nrepositories: \[\]\n$/);
+});
+
+test('init without --skip-refresh reports an unreachable stable repository as Helm does', () => {
+  const home = tempDir();
+  const r = runHelm(['init', '-c', '--stable-repo-url', 'http://127.0.0.1:1/charts'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^Error: Looks like "http:\/\/127\.0\.0\.1:1\/charts" is not a valid chart repository or cannot be reached: /);
+});
+
+test('init migrates an old `name: url` repositories file', () => {
+  const home = tempDir();
+  mkdirSync(join(home, 'repository'), { recursive: true });
+  writeFileSync(join(home, 'repository/repositories.yaml'), 'old: https://old.example.com\n');
+  const r = runHelm(['init', '-c', '--skip-refresh'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /Updating repository file format\.\.\.\n/);
+  assert.match(readFileSync(join(home, 'repository/repositories.yaml'), 'utf8'), /^apiVersion: v1\n[\s\S]*name: old\n[\s\S]*url: https:\/\/old\.example\.com\n/);
+});
+
+test('installing Tiller fails with a clear message after the client side is set up; arguments are refused', () => {
+  const home = tempDir();
+  const r = runHelm(['init', '--skip-refresh'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /\$HELM_HOME has been configured at /);
+  assert.match(r.stderr, /^Error: installing Tiller is not available in helm-ts yet: use --client-only/);
+  const a = runHelm(['init', 'x'], { env: { HELM_HOME: home } });
+  assert.equal(a.stderr, 'Error: This command does not accept arguments\n');
+});
