@@ -1,0 +1,86 @@
+/**
+ * go-yaml v2's syntax error messages for errors the `yaml` package finds. libyaml words errors
+ * differently and reports lines its own way (parser.fail in yaml.go): a scanner error prints its mark's
+ * 0-based line plus one, a parser error the 0-based line as is, and a line of 0 is left out entirely.
+ * The common mistakes in values files map onto libyaml's wording here; the rest keep the `yaml`
+ * package's message in Go's shape.
+ */
+import type { LineCounter, YAMLError } from 'yaml';
+import { YamlError } from './errors.js';
+
+function withLine(msg: string, line: number): YamlError {
+  return new YamlError(line > 0 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`, { line: line > 0 ? line : undefined });
+}
+
+/** 0-based line of the stream end, where libyaml forces a new line if the text does not end with one. */
+function streamEndLine(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+// libyaml says "did not find expected '-' indicator" inside a block sequence, "... key" in a mapping:
+// the nearest content line above the offending one tells which collection was open.
+function expectedWhat(text: string, offset: number): string {
+  const lines = text.slice(0, offset).split('\n');
+  lines.pop();
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i]!.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return t === '-' || t.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
+  }
+  return 'did not find expected key';
+}
+
+const MAPPING_INDICATOR = /:(?=[ \t\r\n]|$)/g;
+
+/** The YamlError go-yaml would raise for the first syntax error of a document. */
+export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter): YamlError {
+  const [start, end] = err.pos;
+  const line1 = start >= 0 ? lc.linePos(start).line : 1;
+  const msg = err.message;
+  switch (err.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY': {
+      // libyaml fails at the ':' that starts the unexpected mapping value.
+      const lineEnd = text.indexOf('\n', end);
+      MAPPING_INDICATOR.lastIndex = start;
+      const m = MAPPING_INDICATOR.exec(text);
+      if (m && (err.code === 'BLOCK_AS_IMPLICIT_KEY' || lineEnd < 0 || m.index < lineEnd)) {
+        return withLine('mapping values are not allowed in this context', lineOf(text, m.index) > 1 ? lineOf(text, m.index) : 0);
+      }
+      return withLine('did not find expected key', line1 - 1);
+    }
+    case 'TAB_AS_INDENT': case 'BAD_SCALAR_START':
+      return withLine('found character that cannot start any token', line1 > 1 ? line1 : 0);
+    case 'BAD_DQ_ESCAPE':
+      return withLine(/\\[xuU]/.test(msg) ? 'did not find expected hexdecimal number' : 'found unknown escape character', line1 > 1 ? line1 : 0);
+    case 'BAD_INDENT':
+      if (msg.startsWith('Flow sequence')) return withLine("did not find expected ',' or ']'", streamEndLine(text));
+      if (msg.startsWith('Flow map')) return withLine("did not find expected ',' or '}'", streamEndLine(text));
+      return withLine(expectedWhat(text, start), line1 - 1);
+    case 'MISSING_CHAR':
+      if (msg.startsWith('Missing closing')) {
+        const eol = streamEndLine(text) - (text.endsWith('\n') ? 0 : 1);
+        return withLine('found unexpected end of stream', eol > 0 ? eol + 1 : 0);
+      }
+      if (msg.startsWith('Implicit map keys')) return withLine("could not find expected ':'", line1 + 1);
+      if (msg.startsWith('Flow sequence')) return withLine("did not find expected ',' or ']'", streamEndLine(text));
+      if (msg.startsWith('Flow map')) return withLine("did not find expected ',' or '}'", streamEndLine(text));
+      if (msg.startsWith('Missing directives-end/doc-start')) return withLine('did not find expected <document start>', line1 - 1);
+      if (msg.startsWith('Missing directives-end')) return withLine('could not find expected directive name', 0);
+      break;
+    case 'UNEXPECTED_TOKEN':
+      if (msg.includes('block-seq-ind on same line')) {
+        return withLine('block sequence entries are not allowed in this context', line1 > 1 ? line1 : 0);
+      }
+      if (msg.startsWith('Unexpected scalar at node end')) return withLine(expectedWhat(text, start), line1 - 1);
+      break;
+  }
+  return withLine(msg.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line1);
+}

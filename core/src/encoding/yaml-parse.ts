@@ -1,0 +1,314 @@
+/**
+ * sigs.k8s.io/yaml.Unmarshal (v1.3) into interface{}, as Helm reads values files and fromYaml reads text:
+ * go-yaml v2 decodes the first document (YAML 1.1 implicit types, anchors, aliases, `<<` merges, later
+ * duplicate keys winning), convertToJSONableObject turns keys into strings (true → "true", 1.5 → "1.5"
+ * with 32-bit float formatting), then json.Marshal and json.Unmarshal make every number a float64 and
+ * reject NaN and infinities. The `yaml` package does the syntax; the Go semantics are done here.
+ */
+import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, Composer, visit, type Node, type Document, type Pair, type YAMLError } from 'yaml';
+import { formatFloat } from '../template/strconv.js';
+import type { GoMap, GoValue } from '../template/value.js';
+import { resolvePlain } from './yaml-resolve.js';
+import { YamlError } from './errors.js';
+import { goYamlSyntaxError } from './yaml-errors.js';
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+
+/** What go-yaml decodes a node to, before the JSON round trip. Maps keep Go's key values. */
+type Decoded = string | number | bigint | boolean | null | Decoded[] | DecodedMap | Uint8Array;
+class DecodedMap {
+  readonly entries = new Map<string, { key: Decoded; value: Decoded }>();
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith(TAG_PREFIX) ? '!!' + tag.slice(TAG_PREFIX.length) : tag;
+}
+
+function fail(msg: string): never {
+  throw new YamlError('yaml: ' + msg);
+}
+
+// A key for the decoded map: go-yaml's map[interface{}]interface{} distinguishes 1 from "1".
+function mapKeyId(k: Decoded): string {
+  switch (typeof k) {
+    case 'string': return 's' + k;
+    case 'bigint': return 'i' + k.toString();
+    case 'number': return 'f' + String(k);
+    case 'boolean': return 'b' + String(k);
+  }
+  if (k === null) return 'n';
+  return 'x' + Math.random();
+}
+
+class Decoder {
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly expanding = new Set<Node>();
+  constructor(private readonly doc: Document.Parsed) {}
+
+  private allowedAliasRatio(): number {
+    const n = this.decodeCount;
+    if (n <= 400000) return 0.99;
+    if (n >= 4000000) return 0.1;
+    return 0.99 - 0.89 * ((n - 400000) / 3600000);
+  }
+
+  decode(n: unknown): Decoded {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > this.allowedAliasRatio()) {
+      fail('document contains excessive aliasing');
+    }
+    if (n === null || n === undefined) return null;
+    if (isAlias(n)) return this.alias(n);
+    if (isScalar(n)) return this.scalar(n as unknown as ScalarLike);
+    if (isMap(n)) {
+      const out = new DecodedMap();
+      this.mapping(n.items as Pair[], out);
+      return out;
+    }
+    if (isSeq(n)) return n.items.map((item) => this.decode(item));
+    return null;
+  }
+
+  private alias(n: Alias): Decoded {
+    const target = n.resolve(this.doc);
+    if (!target) fail(`unknown anchor '${n.source}' referenced`);
+    if (this.expanding.has(target)) fail(`anchor '${n.source}' value contains itself`);
+    this.expanding.add(target);
+    this.aliasDepth++;
+    try {
+      return this.decode(target);
+    } finally {
+      this.aliasDepth--;
+      this.expanding.delete(target);
+    }
+  }
+
+  private scalar(n: ScalarLike): Decoded {
+    const value = String(n.value ?? '');
+    const tag = n.tag;
+    if (n.type === 'PLAIN' && (!tag || tag === '!')) {
+      if (tag === '!') return value;
+      const r = resolvePlain(value);
+      switch (r.tag) {
+        case 'str': case 'timestamp': return value;
+        case 'null': return null;
+        default: return r.value as Decoded;
+      }
+    }
+    if (!tag) return value;
+    return this.taggedScalar(value, tag);
+  }
+
+  // resolve(tag, value) for an explicit tag; str, binary and unknown tags keep the text.
+  private taggedScalar(value: string, tag: string): Decoded {
+    switch (tag) {
+      case TAG_PREFIX + 'str': return value;
+      case TAG_PREFIX + 'binary': {
+        const bytes = Buffer.from(value.replace(/\s+/g, ''), 'base64');
+        return new TextDecoder('utf-8').decode(bytes);
+      }
+      case TAG_PREFIX + 'bool': case TAG_PREFIX + 'int': case TAG_PREFIX + 'float': case TAG_PREFIX + 'null':
+      case TAG_PREFIX + 'timestamp': {
+        const r = resolvePlain(value);
+        const want = tag.slice(TAG_PREFIX.length);
+        if (r.tag === want || (want === 'timestamp' && r.tag === 'timestamp')) {
+          return r.tag === 'null' ? null : r.tag === 'timestamp' ? value : (r.value as Decoded);
+        }
+        if (want === 'float' && r.tag === 'int') return Number(r.value);
+        const rtag = r.tag === 'str' ? '!!str' : '!!' + r.tag;
+        fail(`cannot decode ${rtag} \`${value}\` as a ${shortTag(tag)}`);
+      }
+    }
+    return value;
+  }
+
+  private mapping(items: Pair[], out: DecodedMap): void {
+    for (const pair of items) {
+      const k = pair.key as Node | null;
+      if (isScalar(k) && k.value === '<<' && (k as unknown as ScalarLike).type === 'PLAIN' && !k.tag) {
+        this.merge(pair.value as Node | null, out);
+        continue;
+      }
+      const key = this.decode(k);
+      if (Array.isArray(key) || key instanceof DecodedMap) fail(`invalid map key: ${describeKey(key)}`);
+      const value = this.decode(pair.value);
+      out.entries.set(mapKeyId(key), { key, value });
+    }
+  }
+
+  // d.merge: a map, an alias of a map, or a sequence of those (earlier ones win).
+  private merge(n: Node | null, out: DecodedMap): void {
+    const wantMap = (): never => fail('map merge requires map or sequence of maps as the value');
+    const mergeOne = (m: Node | null): void => {
+      const target = isAlias(m) ? m.resolve(this.doc) : m;
+      if (!isMap(target)) wantMap();
+      const decoded = this.decode(m);
+      if (!(decoded instanceof DecodedMap)) wantMap();
+      for (const [id, e] of (decoded as DecodedMap).entries) out.entries.set(id, e);
+    };
+    if (isMap(n) || isAlias(n)) mergeOne(n);
+    else if (isSeq(n)) {
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        const item = n.items[i] as Node | null;
+        if (!isMap(item) && !isAlias(item)) wantMap();
+        mergeOne(item);
+      }
+    } else wantMap();
+  }
+}
+
+interface ScalarLike {
+  value: unknown;
+  type?: string;
+  tag?: string;
+}
+
+// Go's %#v of a decoded value, for the invalid map key message.
+function describeKey(k: Decoded): string {
+  if (Array.isArray(k)) return '[]interface {}{' + k.map(describeKey).join(', ') + '}';
+  if (k instanceof DecodedMap) {
+    const parts = [...k.entries.values()].map((e) => describeKey(e.key) + ':' + describeKey(e.value));
+    return 'map[interface {}]interface {}{' + parts.join(', ') + '}';
+  }
+  if (typeof k === 'string') return JSON.stringify(k);
+  if (k === null) return 'interface {}(nil)';
+  if (typeof k === 'number') return formatFloat(k, 'g', -1, 64);
+  return String(k);
+}
+
+/** An error of the JSON half of sigs.k8s.io/yaml's conversion, raised after go-yaml succeeded. */
+class JsonStageError extends Error {}
+
+// convertToJSONableObject's key conversion.
+function keyString(k: Decoded, v: Decoded): string {
+  switch (typeof k) {
+    case 'string': return k;
+    case 'bigint': {
+      if (k > 9223372036854775807n) throw new JsonStageError(`Unsupported map key of type: uint64, key: 0x${k.toString(16)}, value: ${goPrintValue(v)}`);
+      return k.toString();
+    }
+    case 'number': {
+      const s = formatFloat(k, 'g', -1, 32);
+      return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+    }
+    case 'boolean': return k ? 'true' : 'false';
+  }
+  throw new JsonStageError(`Unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goPrintValue(v)}`);
+}
+
+function goPrintValue(v: Decoded): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return '<nil>';
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '...';
+}
+
+// json.Marshal then json.Unmarshal into interface{}: numbers become float64, non-finite floats fail.
+function toJsonValue(d: Decoded): GoValue {
+  switch (typeof d) {
+    case 'string': case 'boolean': return d;
+    case 'bigint': return Number(d);
+    case 'number':
+      if (!Number.isFinite(d)) throw new JsonStageError(`json: unsupported value: ${formatFloat(d, 'g', -1, 64)}`);
+      return d;
+  }
+  if (d === null) return null;
+  if (Array.isArray(d)) return d.map(toJsonValue);
+  if (d instanceof Uint8Array) return Buffer.from(d).toString('base64');
+  const out: GoMap = {};
+  for (const { key, value } of d.entries.values()) out[keyString(key, value)] = toJsonValue(value);
+  return out;
+}
+
+export type YamlTarget = 'any' | 'map' | 'array';
+
+export interface ParseYamlOptions {
+  /** File name carried in errors. */
+  file?: string;
+  /**
+   * The Go type Unmarshal decodes into: interface{} (default), map[string]interface{} or []interface{};
+   * a mismatch fails as json.Unmarshal does.
+   */
+  target?: YamlTarget;
+  /** Go type name used in the mismatch error (default `map[string]interface {}` / `[]interface {}`). */
+  targetTypeName?: string;
+}
+
+// go-yaml stops reading once the root node is complete, so junk after a flow root is never seen.
+function firstRelevantError(doc: Document.Parsed): YAMLError | undefined {
+  const root = doc.contents as (Node & { flow?: boolean }) | null;
+  const rootEnd = root?.range?.[1];
+  for (const e of doc.errors) {
+    if (rootEnd !== undefined && e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= rootEnd && (isScalar(root) || root?.flow)) continue;
+    return e;
+  }
+  return undefined;
+}
+
+// libyaml (unlike YAML 1.2 and the `yaml` package) has no `\/` escape in double-quoted scalars.
+function checkEscapes(doc: Document.Parsed, text: string): void {
+  if (!text.includes('\\/')) return;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+      const src = text.slice(node.range[0], node.range[1]);
+      for (let i = 0; i < src.length; i++) {
+        if (src[i] !== '\\') continue;
+        if (src[i + 1] === '/') {
+          const line = text.slice(0, node.range[0] + i).split('\n').length;
+          throw new YamlError(line > 1 ? `yaml: line ${line}: found unknown escape character` : 'yaml: found unknown escape character', { line: line > 1 ? line : undefined });
+        }
+        i++;
+      }
+    },
+  });
+}
+
+function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed | undefined {
+  const composer = new Composer({ version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false });
+  const parser = new Parser(lineCounter.addNewLine);
+  for (const doc of composer.compose(parser.parse(text), true)) return doc as Document.Parsed;
+  return undefined;
+}
+
+/**
+ * sigs.k8s.io/yaml.Unmarshal(text, &target). Returns the value as the JSON decoder leaves it (float64
+ * numbers, string keys). Throws YamlError with Go's message, `file` and `line`.
+ */
+export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOptions): GoValue {
+  const o: ParseYamlOptions = typeof fileOrOptions === 'string' ? { file: fileOrOptions } : fileOrOptions ?? {};
+  const lineCounter = new LineCounter();
+  let value: GoValue;
+  try {
+    const doc = firstDocument(text, lineCounter);
+    let decoded: Decoded = null;
+    if (doc) {
+      const err = firstRelevantError(doc);
+      if (err) throw goYamlSyntaxError(text, err, lineCounter);
+      checkEscapes(doc, text);
+      decoded = new Decoder(doc).decode(doc.contents);
+    }
+    value = toJsonValue(decoded);
+  } catch (err) {
+    if (err instanceof YamlError || err instanceof JsonStageError) {
+      const line = err instanceof YamlError ? err.line : undefined;
+      throw new YamlError(`error converting YAML to JSON: ${err.message}`, { file: o.file, line });
+    }
+    throw err;
+  }
+  return checkTarget(value, o);
+}
+
+function checkTarget(value: GoValue, o: ParseYamlOptions): GoValue {
+  const target = o.target ?? 'any';
+  if (target === 'any' || value === null) return value;
+  const isArr = Array.isArray(value);
+  const isObj = !isArr && typeof value === 'object';
+  if ((target === 'map' && isObj) || (target === 'array' && isArr)) return value;
+  const got = isArr ? 'array' : isObj ? 'object' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'bool' : 'string';
+  const typeName = o.targetTypeName ?? (target === 'map' ? 'map[string]interface {}' : '[]interface {}');
+  throw new YamlError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${got} into Go value of type ${typeName}`, { file: o.file });
+}
