@@ -5,12 +5,12 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import {
-  API_CLIENT_HEADER, HEALTH_SERVICE_NAME, MAX_MESSAGE_SIZE, ServingStatus, healthServiceDefinition, isCompatible,
+  API_CLIENT_HEADER, ATOMIC_HEADER, HEALTH_SERVICE_NAME, MAX_MESSAGE_SIZE, ServingStatus, healthServiceDefinition, isCompatible,
   releaseServiceDefinition, tillerVersionString,
 } from '@helm-ts/core/proto';
 import { InvalidArgumentError } from './errors.js';
 import type { ReleaseServer } from './release-server.js';
-import { installRelease } from './release-install.js';
+import { installRelease, type CallOptions } from './release-install.js';
 import { updateRelease } from './release-update.js';
 import { rollbackRelease } from './release-rollback.js';
 import { uninstallRelease } from './release-uninstall.js';
@@ -35,16 +35,20 @@ function checkVersion(call: Call): void {
   if (!isCompatible(client, server)) throw new Error(`incompatible versions client[${client}] server[${server}]`);
 }
 
+function callOptions(call: Call): CallOptions {
+  return { atomic: String(call.metadata.get(ATOMIC_HEADER)[0] ?? '') === 'true' };
+}
+
 export interface InFlight { count: number; idle(): Promise<void> }
 
 export function releaseServiceHandlers(srv: ReleaseServer, inflight = trackInFlight()): grpc.UntypedServiceImplementation {
-  const unary = (fn: (req: any) => Promise<unknown> | unknown, gated = true): grpc.handleUnaryCall<unknown, unknown> =>
+  const unary = (fn: (req: any, opts: CallOptions) => Promise<unknown> | unknown, gated = true): grpc.handleUnaryCall<unknown, unknown> =>
     (call, callback) => {
       inflight.enter();
       void (async () => {
         try {
           if (gated) checkVersion(call);
-          callback(null, await fn(call.request));
+          callback(null, await fn(call.request, callOptions(call)));
         } catch (err) {
           srv.log.warn('rpc failed', { rpc: call.getPath(), error: (err as Error).message });
           callback(toServiceError(err));
@@ -77,8 +81,8 @@ export function releaseServiceHandlers(srv: ReleaseServer, inflight = trackInFli
     ListReleases: stream((req, send) => listReleases(srv, req, send)),
     GetReleaseStatus: unary((req) => getReleaseStatus(srv, req)),
     GetReleaseContent: unary((req) => getReleaseContent(srv, req)),
-    UpdateRelease: unary((req) => updateRelease(srv, req)),
-    InstallRelease: unary((req) => installRelease(srv, req)),
+    UpdateRelease: unary((req, opts) => updateRelease(srv, req, opts)),
+    InstallRelease: unary((req, opts) => installRelease(srv, req, opts)),
     UninstallRelease: unary((req) => uninstallRelease(srv, req)),
     GetVersion: unary(() => getVersion(), false),
     RollbackRelease: unary((req) => rollbackRelease(srv, req)),

@@ -9,6 +9,7 @@ import { HelmError } from '@helm-ts/core/errors';
 import { timestamp } from './convert.js';
 import { ERR_MISSING_CHART, InvalidArgumentError } from './errors.js';
 import { execHook } from './hooks.js';
+import { uninstallLocked } from './release-uninstall.js';
 import { MAX_NAME_LEN, VALID_NAME, generateName } from './names.js';
 import { setStatus, statusCode, type ReleaseServer } from './release-server.js';
 
@@ -28,7 +29,12 @@ async function generateFreeName(srv: ReleaseServer): Promise<string> {
   throw new HelmError('no available release name found');
 }
 
-export async function installRelease(srv: ReleaseServer, req: InstallReleaseRequest): Promise<InstallReleaseResponse> {
+export interface CallOptions {
+  /** helm-ts extension (gRPC metadata `x-helm-ts-atomic`): undo a failed operation on the server. */
+  atomic?: boolean;
+}
+
+export async function installRelease(srv: ReleaseServer, req: InstallReleaseRequest, opts: CallOptions = {}): Promise<InstallReleaseResponse> {
   if (!req.chart) throw new InvalidArgumentError(ERR_MISSING_CHART);
   if (!req.chart.metadata?.name) throw new InvalidArgumentError('invalid chart: chart metadata (Chart.yaml) missing name');
   const requested = req.name ?? '';
@@ -37,7 +43,21 @@ export async function installRelease(srv: ReleaseServer, req: InstallReleaseRequ
     throw new InvalidArgumentError(`invalid release name ${JSON.stringify(requested)}: must match regex ${VALID_NAME.source}`);
   }
   const name = requested || await generateFreeName(srv);
-  return srv.locks.run(name, () => install(srv, req, name));
+  return srv.locks.run(name, async () => {
+    const before = (await srv.history(name)).length;
+    try {
+      return await install(srv, req, name);
+    } catch (err) {
+      if (!opts.atomic || req.dry_run || (await srv.history(name)).length === before) throw err;
+      srv.log.warn('install failed with atomic set: purging', { release: name });
+      try {
+        await uninstallLocked(srv, { name, purge: true, timeout: req.timeout }, name);
+      } catch (purgeErr) {
+        throw new HelmError(`release ${name} failed, and purging it failed too: ${(purgeErr as Error).message}; original install error: ${(err as Error).message}`, { cause: err });
+      }
+      throw new HelmError(`release ${name} failed, and has been purged due to atomic being set: ${(err as Error).message}`, { cause: err });
+    }
+  });
 }
 
 async function install(srv: ReleaseServer, req: InstallReleaseRequest, name: string): Promise<InstallReleaseResponse> {

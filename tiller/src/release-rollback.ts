@@ -9,10 +9,11 @@ import { isPending, setStatus, statusCode, type ReleaseServer } from './release-
 export async function rollbackRelease(srv: ReleaseServer, req: RollbackReleaseRequest): Promise<RollbackReleaseResponse> {
   const name = srv.validateName(req.name);
   if ((req.version ?? 0) < 0) throw new InvalidArgumentError(ERR_INVALID_REVISION);
-  return srv.locks.run(name, () => rollback(srv, req, name));
+  return srv.locks.run(name, () => rollbackLocked(srv, req, name));
 }
 
-async function rollback(srv: ReleaseServer, req: RollbackReleaseRequest, name: string): Promise<RollbackReleaseResponse> {
+/** Rollback with the release lock already held. */
+export async function rollbackLocked(srv: ReleaseServer, req: RollbackReleaseRequest, name: string): Promise<RollbackReleaseResponse> {
   const history = await srv.history(name);
   let lastRec = history[history.length - 1];
   if (!lastRec) throw new HelmError(`no revision for release ${JSON.stringify(name)}`);

@@ -54,10 +54,11 @@ export async function deleteRelease(srv: ReleaseServer, rls: Release, timeoutSec
 
 export async function uninstallRelease(srv: ReleaseServer, req: UninstallReleaseRequest): Promise<UninstallReleaseResponse> {
   const name = srv.validateName(req.name);
-  return srv.locks.run(name, () => uninstall(srv, req, name));
+  return srv.locks.run(name, () => uninstallLocked(srv, req, name));
 }
 
-async function uninstall(srv: ReleaseServer, req: UninstallReleaseRequest, name: string): Promise<UninstallReleaseResponse> {
+/** Uninstall with the release lock already held. */
+export async function uninstallLocked(srv: ReleaseServer, req: UninstallReleaseRequest, name: string): Promise<UninstallReleaseResponse> {
   const history = await srv.history(name);
   if (history.length === 0) throw new HelmError(ERR_MISSING_RELEASE);
   const rel = history[history.length - 1]!.release;

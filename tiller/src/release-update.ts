@@ -12,12 +12,31 @@ import { execHook } from './hooks.js';
 import { deleteRelease } from './release-uninstall.js';
 import { isPending, setStatus, statusCode, type ReleaseServer } from './release-server.js';
 import { reuseValues } from './values.js';
+import { rollbackLocked } from './release-rollback.js';
+import type { CallOptions } from './release-install.js';
 
-export async function updateRelease(srv: ReleaseServer, req: UpdateReleaseRequest): Promise<UpdateReleaseResponse> {
+export async function updateRelease(srv: ReleaseServer, req: UpdateReleaseRequest, opts: CallOptions = {}): Promise<UpdateReleaseResponse> {
   const name = srv.validateName(req.name);
   if (!req.chart) throw new InvalidArgumentError(ERR_MISSING_CHART);
   if (!req.chart.metadata?.name) throw new InvalidArgumentError('invalid chart: chart metadata (Chart.yaml) missing name');
-  return srv.locks.run(name, () => update(srv, { ...req }, name));
+  return srv.locks.run(name, async () => {
+    const history = await srv.history(name);
+    const deployed = history.filter((h) => statusCode(h.release) === StatusCode.DEPLOYED).pop()?.release;
+    const lastVersion = history[history.length - 1]?.release.version;
+    try {
+      return await update(srv, { ...req }, name);
+    } catch (err) {
+      const after = await srv.history(name);
+      if (!opts.atomic || req.dry_run || !deployed || after[after.length - 1]?.release.version === lastVersion) throw err;
+      srv.log.warn('upgrade failed with atomic set: rolling back', { release: name, to: deployed.version });
+      try {
+        await rollbackLocked(srv, { name, version: deployed.version, timeout: req.timeout, wait: req.wait, force: req.force, recreate: req.recreate, cleanup_on_fail: req.cleanup_on_fail }, name);
+      } catch (rbErr) {
+        throw new HelmError(`an error occurred while rolling back the release. original upgrade error: ${(err as Error).message}: ${(rbErr as Error).message}`, { cause: err });
+      }
+      throw new HelmError(`release ${name} failed, and has been rolled back due to atomic being set: ${(err as Error).message}`, { cause: err });
+    }
+  });
 }
 
 interface PreparedUpdate { current: Release; target: Release; }

@@ -4,7 +4,7 @@ export { encodeMessage, decodeMessage, messageSize, pruneDefaults } from './code
 export { encodeRelease, decodeRelease, goGzip } from './storage-codec.js';
 export {
   releaseServiceDefinition, healthServiceDefinition, ServingStatus,
-  API_CLIENT_HEADER, MAX_MESSAGE_SIZE, HEALTH_SERVICE_NAME,
+  API_CLIENT_HEADER, ATOMIC_HEADER, MAX_MESSAGE_SIZE, HEALTH_SERVICE_NAME,
 } from './service.js';
 export { isCompatible, tillerVersionString } from './version-gate.js';
 export { chartToProto, chartFromProto } from './chart-convert.js';

@@ -9,6 +9,11 @@ import { hapiRoot } from './root.js';
 
 /** Metadata key every v2 client sends with its version; the server gates on it. */
 export const API_CLIENT_HEADER = 'x-helm-api-client';
+/**
+ * helm-ts extension: `true` asks tiller to undo a failed install (purge) or upgrade (roll back) itself.
+ * A v2 tiller ignores unknown metadata, and a v2 client never sends it.
+ */
+export const ATOMIC_HEADER = 'x-helm-ts-atomic';
 /** v2's max send and receive size on both sides (the gRPC default is 4 MiB). */
 export const MAX_MESSAGE_SIZE = 20 * 1024 * 1024;
 export const HEALTH_SERVICE_NAME = 'Tiller';

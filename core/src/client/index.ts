@@ -1,0 +1,1 @@
+export { TillerClient, grpcErrorMessage, type TillerClientOptions, type TillerTlsOptions, type CallOptions } from './tiller-client.js';
