@@ -1,0 +1,97 @@
+import { resolve, relative, isAbsolute } from 'node:path';
+import { HelmError } from '../errors/index.js';
+import { loadChart, chartFullPath, type Chart } from '../chart/index.js';
+import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
+import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
+import { sortByKind, InstallOrder } from '../release/index.js';
+import type { GoMap } from '../template/value.js';
+
+export interface TemplateOptions {
+  chartPath: string;
+  releaseName?: string;
+  nameTemplate?: string;
+  namespace?: string;
+  valueFiles?: string[];
+  set?: string[];
+  setString?: string[];
+  setFile?: string[];
+  /** -x/--execute: only these templates (paths relative to the chart, e.g. templates/a.yaml). */
+  execute?: string[];
+  notes?: boolean;
+  isUpgrade?: boolean;
+  /** --kube-version: `1.20` or `v1.20.3`. */
+  kubeVersion?: string;
+  /** --api-versions: added to the default set. */
+  apiVersions?: string[];
+  time?: Date;
+}
+
+/** One template file's output, in Helm v2's layout: the unit `helm template` prints. */
+export interface RenderedUnit {
+  key: string;
+  content: string;
+}
+
+export interface TemplateResult {
+  releaseName: string;
+  units: RenderedUnit[];
+}
+
+const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * `helm template`: renders a local chart as a first install would (Revision 1, as Helm 3 does) and returns
+ * each template file as one unit, sorted in install order by the first `kind:` of the file (Helm v2).
+ */
+export async function template(o: TemplateOptions): Promise<TemplateResult> {
+  const chart = await loadChart(o.chartPath);
+  const releaseName = o.releaseName ?? 'release-name';
+  if (releaseName.length > 53 || !DNS1123.test(releaseName)) {
+    throw new HelmError(`release name "${releaseName}" is invalid: must be a valid DNS-1123 name of at most 53 characters`);
+  }
+  checkDependencies(chart);
+  const userValues: GoMap = await mergeValues({
+    valueFiles: o.valueFiles ?? [], set: o.set ?? [], setString: o.setString ?? [], setFile: o.setFile ?? [],
+  });
+  processDependencies(chart, userValues);
+  const values = coalesceValues(chart, userValues);
+  validateAgainstSchema(chart, values);
+
+  const capabilities = new Capabilities({
+    kubeVersion: o.kubeVersion,
+    apiVersions: o.apiVersions?.length ? [...DEFAULT_API_VERSIONS, ...o.apiVersions] : undefined,
+  });
+  const release = releaseInfo({
+    name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time,
+  });
+  const rendered = renderChart(chart, { values, release, capabilities });
+
+  const wanted = o.execute?.length ? selectExecuted(chart, o.chartPath, o.execute) : undefined;
+  const units: { name: string; kind: string; content: string }[] = [];
+  for (const [key, content] of rendered) {
+    if (key.endsWith('NOTES.txt') && !o.notes) continue;
+    if (wanted && !wanted.has(key)) continue;
+    const m = /kind:(.*)\n/.exec(content);
+    units.push({ name: key, kind: m ? m[1]!.trim() : 'Unknown', content });
+  }
+  return {
+    releaseName,
+    units: sortByKind(units, InstallOrder).map((u) => ({ key: u.name, content: u.content })),
+  };
+}
+
+/** -x paths, relative to the chart folder or absolute, mapped to template keys. */
+function selectExecuted(chart: Chart, chartPath: string, paths: string[]): Set<string> {
+  const top = chartFullPath(chart);
+  const keys = new Set<string>();
+  for (const p of paths) {
+    const rel = (isAbsolute(p) ? relative(resolve(chartPath), p) : p).split('\\').join('/').replace(/^\.\//, '');
+    keys.add(`${top}/${rel}`);
+  }
+  return keys;
+}
+
+/** Helm v2's stdout layout for one unit. */
+export function formatUnit(u: RenderedUnit): string {
+  return `---\n# Source: ${u.key}\n${u.content}\n`;
+}

@@ -1,0 +1,124 @@
+import { HelmError } from '../errors/index.js';
+import { TemplateSet } from '../template/index.js';
+import type { GoMap, GoValue } from '../template/value.js';
+import { isGoMap } from '../template/value.js';
+import { chartFullPath, type Chart } from '../chart/model.js';
+import { Files } from './files.js';
+import { Capabilities } from './capabilities.js';
+import { ChartMetadataStruct } from './chart-metadata.js';
+import { baseFuncMap, helmFuncs, type HelmFuncOptions } from './funcs.js';
+
+export interface RenderOptions {
+  /** Coalesced values of the top chart (what `.Values` is at the top). */
+  values: GoMap;
+  /** `.Release` (see releaseInfo). */
+  release: GoMap;
+  capabilities?: Capabilities;
+  /** missingkey=error instead of Helm's missingkey=zero. */
+  strict?: boolean;
+  lintMode?: boolean;
+  /** Collects `required` notices in lint mode. */
+  warnings?: string[];
+  lookup?: HelmFuncOptions['lookup'];
+}
+
+interface Renderable {
+  text: string;
+  vals: GoMap;
+  basePath: string;
+}
+
+const ROOT_NAME = 'gotpl';
+
+/**
+ * Renders every template of a chart and its subcharts (Helm 3.10 pkg/engine). Returns template key →
+ * output for every non-partial template (NOTES.txt included), with `<no value>` removed.
+ */
+export function renderChart(chart: Chart, options: RenderOptions): Map<string, string> {
+  const capabilities = options.capabilities ?? new Capabilities();
+  const templates = new Map<string, Renderable>();
+  const top: GoMap = { Values: options.values, Release: options.release, Capabilities: capabilities };
+  collectTemplates(chart, templates, top);
+
+  const set = new TemplateSet({ missingKey: options.strict ? 'error' : 'zero' });
+  set.addFuncs(baseFuncMap());
+  set.addFuncs(helmFuncs(set, { rootName: ROOT_NAME, strict: options.strict ?? false, lintMode: options.lintMode ?? false, warnings: options.warnings, lookup: options.lookup }));
+
+  const keys = sortTemplates([...templates.keys()]);
+  for (const key of keys) {
+    try {
+      set.parse(key, templates.get(key)!.text);
+    } catch (err) {
+      throw cleanupParseError(key, err);
+    }
+  }
+
+  const rendered = new Map<string, string>();
+  for (const key of keys) {
+    if (baseName(key).startsWith('_')) continue;
+    const r = templates.get(key)!;
+    r.vals.Template = { Name: key, BasePath: r.basePath };
+    let out: string;
+    try {
+      out = set.execute(key, r.vals);
+    } catch (err) {
+      throw cleanupExecError(key, err);
+    }
+    rendered.set(key, out.replaceAll('<no value>', ''));
+  }
+  return rendered;
+}
+
+/** Helm 3's recAllTpls: the scope of each chart, and every template under its key. */
+function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: GoMap): GoMap {
+  const subcharts: GoMap = {};
+  let values: GoValue = {};
+  if (chart.parent === undefined) values = parent.Values;
+  else {
+    const v = (parent.Values as GoMap | undefined)?.[chart.metadata.name];
+    if (isGoMap(v)) values = v;
+  }
+  const next: GoMap = {
+    Chart: new ChartMetadataStruct(chart),
+    Files: new Files(new Map(chart.files.map((f) => [f.name, f.data]))),
+    Release: parent.Release,
+    Capabilities: parent.Capabilities,
+    Values: values,
+    Subcharts: subcharts,
+  };
+  for (const dep of chart.dependencies) subcharts[dep.metadata.name] = collectTemplates(dep, out, next);
+
+  const id = chartFullPath(chart);
+  const library = chart.metadata.type === 'library';
+  for (const t of chart.templates) {
+    if (library && !baseName(t.name).startsWith('_')) continue;
+    out.set(`${id}/${t.name}`, { text: new TextDecoder().decode(t.data), vals: next, basePath: `${id}/templates` });
+  }
+  return next;
+}
+
+function baseName(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+/** Deepest paths first; the same depth in reverse lexical order, so top-level definitions win. */
+export function sortTemplates(keys: string[]): string[] {
+  const depth = (s: string): number => s.split('/').length;
+  return keys.sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : a > b ? -1 : 0));
+}
+
+function cleanupParseError(key: string, err: unknown): Error {
+  const msg = err instanceof Error ? err.message : String(err);
+  const tokens = msg.split(': ');
+  if (tokens.length === 1) return new HelmError(`parse error in (${key}): ${msg}`, { file: key, cause: err });
+  return new HelmError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { file: key, cause: err });
+}
+
+function cleanupExecError(key: string, err: unknown): Error {
+  const msg = err instanceof Error ? err.message : String(err);
+  const m = /^template: ([^:]+(?::\d+){1,2}): (.*)$/s.exec(msg);
+  if (!m) return new HelmError(msg, { file: key, cause: err });
+  const warn = /HELM\[(.*)\]HELM/s.exec(m[2]!);
+  if (warn) return new HelmError(`execution error at (${m[1]}): ${warn[1]}`, { file: key, cause: err });
+  return new HelmError(msg, { file: key, cause: err });
+}

@@ -1,0 +1,3 @@
+{{- define "lib.common" -}}
+managed-by: {{ .Release.Service }}
+{{- end -}}
