@@ -22,11 +22,14 @@ export async function clearSign(archivePath: string, keyName: string, keyring: s
   }
   const text = await messageBlock(archivePath);
   const message = await openpgp.createCleartextMessage({ text });
-  return openpgp.sign({
+  const armored = await openpgp.sign({
     message,
     signingKeys: key,
     config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
   });
+  // openpgp.js writes the cleartext with CRLF; Go's clearsign (Helm) writes LF. The signature covers the
+  // canonical CRLF form either way, so both verify; LF keeps the file as Helm's.
+  return armored.replace(/\r\n/g, '\n');
 }
 
 /**
