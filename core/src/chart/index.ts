@@ -4,6 +4,8 @@ export { readArchiveFiles, sniffContentType, maxDecompressedChartSize, maxDecomp
 export { IgnoreRules, HELMIGNORE } from './helmignore.js';
 export { goMatch, BadPatternError } from './go-match.js';
 export {
-  parseChartYaml, parseRequirementsYaml, parseLockYaml, validateMetadata, validateDependency, isValidSemver, sanitizeString,
+  parseChartYaml, parseRequirementsYaml, parseLockYaml, formatFloat32g, validateMetadata, validateDependency, isValidSemver, sanitizeString,
 } from './metadata.js';
 export { parseGoYaml, parseGoYamlMap } from './yaml.js';
+export { saveChart, archiveBytes, chartYamlBytes, metadataJson, ghodssYaml } from './save.js';
+export { tarBytes, helmGzip, helmGzipExtra, type TarEntry } from './tar-writer.js';

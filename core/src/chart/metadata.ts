@@ -175,12 +175,14 @@ function toDependency(raw: Record<string, unknown>): Dependency {
 }
 
 /** Chart.yaml → metadata. An empty apiVersion becomes `v1`, as Helm 3 assumes for Helm 2 charts. */
-export function parseChartYaml(text: string, file = 'Chart.yaml'): ChartMetadata {
+export function parseChartYaml(text: string, file = 'Chart.yaml', options: { raw?: boolean } = {}): ChartMetadata {
   const raw = decode(text, file, metadataSpec);
   const md = { ...raw } as unknown as ChartMetadata;
   md.name ??= '';
   md.version ??= '';
-  if (!md.apiVersion) md.apiVersion = 'v1';
+  md.apiVersion ??= '';
+  // Helm 3 reads an empty apiVersion as v1; Helm 2's lint (options.raw) sees it as written.
+  if (!md.apiVersion && !options.raw) md.apiVersion = 'v1';
   if (raw.maintainers) md.maintainers = (raw.maintainers as Maintainer[]).map((m) => ({ ...m }));
   if (raw.dependencies) md.dependencies = (raw.dependencies as Record<string, unknown>[]).map(toDependency);
   return md;
