@@ -7,7 +7,7 @@ const funcs = sprigFuncs();
 // text/template builtins the tables use alongside Sprig.
 funcs.len = Object.assign((v: GoValue) => BigInt(typeof v === 'string' ? Buffer.byteLength(v) : Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0), { signature: { params: ['any' as const] } });
 
-export const sprigValues = { n: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } };
+export const sprigValues = { num: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } };
 
 export function renderCase(tpl: string): string {
   return renderMini(tpl, funcs, goSprint, { Values: structuredClone(sprigValues) });

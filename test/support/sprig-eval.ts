@@ -6,7 +6,7 @@
  */
 import { isGoMap, type FuncMap, type GoValue, type ParamType } from '@helm-ts/core/template/value';
 
-type Tok = { k: 'str' | 'int' | 'float' | 'ident' | 'var' | 'punct'; v: string };
+type Tok = { k: 'str' | 'int' | 'float' | 'ident' | 'var' | 'field' | 'punct'; v: string };
 
 function lex(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -33,9 +33,9 @@ function lex(src: string): Tok[] {
       i += num[0].length;
       continue;
     }
-    const id = /^\$?[A-Za-z_][A-Za-z0-9_]*|^\$/.exec(src.slice(i));
+    const id = /^\$[A-Za-z_0-9]*(\.[A-Za-z_][A-Za-z0-9_]*)*|^(\.[A-Za-z_][A-Za-z0-9_]*)+|^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
     if (id) {
-      toks.push({ k: id[0].startsWith('$') ? 'var' : 'ident', v: id[0] });
+      toks.push({ k: id[0].startsWith('$') ? 'var' : id[0].startsWith('.') ? 'field' : 'ident', v: id[0] });
       i += id[0].length;
       continue;
     }
@@ -100,33 +100,19 @@ class Evaluator {
     if (t.k === 'punct' && t.v === '(') {
       let v = this.pipeline();
       this.pos++;
-      while (this.isPunct('.') && this.toks[this.pos + 1]?.k === 'ident') {
-        v = isGoMap(v) ? v[this.toks[this.pos + 1].v] : undefined;
-        this.pos += 2;
-      }
+      if (this.toks[this.pos]?.k === 'field') v = walk(v, this.toks[this.pos++].v);
       return v;
     }
     if (t.k === 'str') return t.v;
     if (t.k === 'int') return BigInt(t.v);
     if (t.k === 'float') return Number(t.v);
     if (t.k === 'var') {
-      let v = t.v === '$' ? this.dot : this.vars.get(t.v);
-      while (this.isPunct('.')) {
-        this.pos++;
-        const key = this.toks[this.pos++].v;
-        v = isGoMap(v) ? v[key] : undefined;
-      }
-      return v;
+      const dot = t.v.indexOf('.');
+      const name = dot < 0 ? t.v : t.v.slice(0, dot);
+      const base = name === '$' ? this.dot : this.vars.get(name);
+      return dot < 0 ? base : walk(base, t.v.slice(dot));
     }
-    if (t.k === 'punct' && t.v === '.') {
-      let v = this.dot;
-      while (this.toks[this.pos]?.k === 'ident') {
-        const key = this.toks[this.pos++].v;
-        v = isGoMap(v) ? v[key] : undefined;
-        if (this.toks[this.pos]?.v === '.') this.pos++; else break;
-      }
-      return v;
-    }
+    if (t.k === 'field') return walk(this.dot, t.v);
     if (t.v === 'true') return true;
     if (t.v === 'false') return false;
     if (t.v === 'nil') return null;
@@ -148,6 +134,11 @@ class Evaluator {
 }
 
 const NO_OUTPUT = Symbol('no output');
+
+function walk(v: GoValue, path: string): GoValue {
+  for (const key of path.split('.').slice(1)) v = isGoMap(v) ? v[key] : undefined;
+  return v;
+}
 
 function convert(v: GoValue, t: ParamType): GoValue {
   if (v === undefined) v = null;

@@ -48,11 +48,12 @@ export function parseGoInt(s: string, base = 0, bits = 64): bigint | undefined {
   return v;
 }
 
-/** strconv.Atoi: decimal only, optional sign. */
+/** strconv.Atoi as Sprig uses it (error ignored): decimal only, optional sign, clamped on overflow. */
 export function atoi(s: string): bigint | undefined {
   if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  // On overflow Go returns the clamped value along with the range error, which Sprig ignores.
   const v = BigInt(s);
-  return v > INT64_MAX || v < INT64_MIN ? undefined : v;
+  return v > INT64_MAX ? INT64_MAX : v < INT64_MIN ? INT64_MIN : v;
 }
 
 /** strconv.ParseFloat(s, 64) accepting Go's syntax (inf, nan, hex floats, underscores). */

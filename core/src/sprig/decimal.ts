@@ -30,7 +30,7 @@ export class Decimal {
     if (d.coef === 0n) throw new Error('decimal division by zero');
     const places = 16;
     // this / d = (c1 / c2) * 10^(e1 - e2); scale so the integer quotient has `places + 1` fractional digits.
-    const shift = places + 1 + d.exp - this.exp;
+    const shift = places + 1 + this.exp - d.exp;
     let num = this.coef;
     let den = d.coef;
     if (shift >= 0) num *= 10n ** BigInt(shift); else den *= 10n ** BigInt(-shift);
