@@ -67,7 +67,7 @@ function comparable(v: GoValue): boolean {
 
 export function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
   arg1 = indirectInterface(arg1);
-  if (arg1 !== undefined && !comparable(arg1)) throw new Error(errBadComparisonType);
+  if (arg1 !== undefined && !comparable(arg1)) throw new Error(`uncomparable type ${typeName(arg1)}: ${sprint(arg1)}`);
   if (arg2.length === 0) throw new Error(errNoComparison);
   const k1 = basicKind(arg1);
   for (let arg of arg2) {
@@ -86,7 +86,7 @@ export function eq(arg1: GoValue, ...arg2: GoValue[]): boolean {
         default:
           if (arg === undefined || arg1 === undefined) truth = arg1 === arg;
           else {
-            if (!comparable(arg)) throw new Error(errBadComparisonType);
+            if (!comparable(arg)) throw new Error(`uncomparable type ${typeName(arg)}: ${sprint(arg)}`);
             truth = typeName(arg1) === typeName(arg) && arg1 === arg;
           }
       }
@@ -159,11 +159,11 @@ export function index(item: GoValue, ...indexes: GoValue[]): GoValue {
       const bytes: Uint8Array | null = isAscii(str) ? null : utf8.encode(str);
       const len: number = bytes ? bytes.length : str.length;
       const x = indexArg(idx, len);
-      if (x === len) throw new Error(`index out of range: ${x}`);
+      if (x === len) throw new Error('reflect: string index out of range');
       item = new GoNumber('uint8', BigInt(bytes ? bytes[x]! : str.charCodeAt(x)));
     } else if (Array.isArray(item) || item instanceof Uint8Array) {
       const x = indexArg(idx, item.length);
-      if (x === item.length) throw new Error(`index out of range: ${x}`);
+      if (x === item.length) throw new Error('reflect: slice index out of range');
       item = Array.isArray(item) ? item[x]! : new GoNumber('uint8', BigInt(item[x]!));
     } else if (item instanceof GoNamedMap) {
       const k = mapKey(idx);

@@ -9,7 +9,7 @@ import {
   FieldNode, IdentifierNode, IfNode, ListNode, NilNode, NumberNode, PipeNode, RangeNode, StringNode, TemplateNode,
   TextNode, VariableNode, WithNode, type ArgNode, type Node, type TreeInfo,
 } from './node.js';
-import { unquote } from './strconv.js';
+import { quote as goQuoteStr, unquote } from './strconv.js';
 
 export class ParseError extends Error {
   constructor(message: string, readonly parseName: string, readonly line: number) {
@@ -230,14 +230,14 @@ export class Tree implements TreeInfo {
 
   private breakControl(pos: number, line: number): Node {
     const token = this.nextNonSpace();
-    if (token.typ !== ItemType.RightDelim) this.unexpected(token, 'in {{break}}');
+    if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
     return new BreakNode(this, pos, line);
   }
 
   private continueControl(pos: number, line: number): Node {
     const token = this.nextNonSpace();
-    if (token.typ !== ItemType.RightDelim) this.unexpected(token, 'in {{continue}}');
+    if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
     return new ContinueNode(this, pos, line);
   }
@@ -493,7 +493,7 @@ export class Tree implements TreeInfo {
     } else {
       const f = parseGoFloat(text);
       if (f !== null) {
-        if (!/[.eEpP]/.test(text)) this.errorf(`integer overflow: ${text}`);
+        if (!/[.eEpP]/.test(text)) this.errorf(`illegal number syntax: ${goQuoteStr(text)}`);
         n.isFloat = true;
         n.float64 = f;
         if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {

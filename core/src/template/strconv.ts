@@ -91,6 +91,7 @@ export function formatFloat(v: number, fmt: string, prec: number, bitSize = 64):
   if (v === -Infinity) return '-Inf';
   const neg = v < 0 || Object.is(v, -0);
   const a = Math.abs(v);
+  if (fmt === 'x' || fmt === 'X') return fmtX(a, prec, fmt, neg, bitSize);
   const shortest = prec < 0;
   let digs: Digits;
   if (shortest) {
@@ -127,6 +128,60 @@ export function formatFloat(v: number, fmt: string, prec: number, bitSize = 64):
   if (digs.d.length === 0) return sign + fmtF(digs, 0);
   if (prec > digs.dp) prec = digs.d.length;
   return sign + fmtF(digs, Math.max(prec - digs.dp, 0));
+}
+
+/** %x: -0x1.yyyyp±dd, as strconv's fmtX. */
+function fmtX(a: number, prec: number, fmt: string, neg: boolean, bitSize: number): string {
+  let mant: bigint;
+  let exp: number;
+  f64[0] = bitSize === 32 ? Math.fround(a) : a;
+  const bits = u64[0]!;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  mant = bits & 0xfffffffffffffn;
+  if (biased === 0) exp = 1 - 1023;
+  else {
+    mant |= 1n << 52n;
+    exp = biased - 1023;
+  }
+  if (mant === 0n) exp = 0;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  const M60 = (1n << 60n) - 1n;
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & M60;
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let out = (neg ? '-' : '') + '0' + fmt + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  if (prec < 0 && mant !== 0n) {
+    out += '.';
+    while (mant !== 0n) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  } else if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      out += hex[Number((mant >> 60n) & 15n)];
+      mant = (mant << 4n) & ((1n << 64n) - 1n);
+    }
+  }
+  out += fmt === 'X' ? 'P' : 'p';
+  out += exp < 0 ? '-' : '+';
+  const e = Math.abs(exp);
+  out += e < 10 ? '0' + e : String(e);
+  return out;
 }
 
 function fmtE(digs: Digits, prec: number, e: string): string {

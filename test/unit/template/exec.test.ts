@@ -1,0 +1,43 @@
+// Language, parse-error and builtin tables (cases.ts) against the reference Helm's results (golden/*.json),
+// executed as Helm executes a template: missingkey=zero, `.Values` holding the values.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TemplateSet, TemplateError } from '@helm-ts/core/template';
+import { builtinCases, errorCases, fmtCases, languageCases, parseErrorCases, type Case } from './cases.js';
+import { helmParseError, loadTemplateGolden } from '../../support/template-golden.js';
+
+const NAME = 'x/templates/NOTES.txt';
+
+/** Renders like Helm: parse errors reported through Helm's cleanupParseError, exec errors verbatim. */
+export function renderLikeHelm(tpl: string, values: unknown): { out?: string; err?: string } {
+  const set = new TemplateSet({ missingKey: 'zero' });
+  try {
+    set.parse(NAME, tpl);
+  } catch (e) {
+    assert.ok(e instanceof TemplateError, String(e));
+    return { err: helmParseError(NAME, e.message) };
+  }
+  try {
+    return { out: set.execute(NAME, { Values: (values ?? {}) as never }) };
+  } catch (e) {
+    assert.ok(e instanceof TemplateError, String(e));
+    return { err: e.message };
+  }
+}
+
+function runTable(table: string, cases: Case[]): void {
+  const golden = loadTemplateGolden(table);
+  for (const [name, tpl, values] of cases) {
+    test(`${table}: ${name}`, () => {
+      const want = golden[name];
+      assert.ok(want, `no golden result for ${name}; regenerate with gen-template-golden`);
+      assert.deepEqual(renderLikeHelm(tpl, values), want, tpl);
+    });
+  }
+}
+
+runTable('language', languageCases);
+runTable('parse', parseErrorCases);
+runTable('builtins', builtinCases);
+runTable('fmt', fmtCases);
+runTable('errors', errorCases);
