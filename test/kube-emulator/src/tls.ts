@@ -28,11 +28,19 @@ function certificate(subject: forge.pki.CertificateField[], publicKey: forge.pki
   return forge.pki.certificateToPem(cert);
 }
 
+let cached: Pki | undefined;
+
 /**
  * A throw-away PKI like a kubeadm cluster's: a CA, a serving certificate for 127.0.0.1/localhost and a client
  * certificate for `kube-emulator-admin` in `system:masters`. Keys are made by node:crypto; node-forge signs.
  */
 export function generatePki(): Pki {
+  // Key generation and signing cost most of a second; emulators started by one process share the PKI.
+  cached ??= makePki();
+  return cached;
+}
+
+function makePki(): Pki {
   const ca = newKey();
   const leaf = newKey();
   const caName = [{ name: 'commonName', value: 'kube-emulator-ca' }];

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator, type Emulator, type EmulatorOptions } from '@helm-ts/kube-emulator';
+import { tempDir } from './helm.js';
+
+export const kubectlBin = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p)) ?? 'kubectl';
+
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs kubectl against a kubeconfig without blocking the event loop (the emulator under test usually lives in
+ * the same process). Never throws for a non-zero exit.
+ */
+export function kubectl(kubeconfig: string, args: string[], options: { input?: string; timeoutMs?: number } = {}): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    const child = execFile(kubectlBin, ['--kubeconfig', kubeconfig, ...args], { timeout: options.timeoutMs ?? 30_000, env: { PATH: process.env.PATH, HOME: tempDir('kubectl-home-') } }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? (err as unknown as { code: number }).code : 1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Starts an emulator with a fresh kubeconfig file in a temp dir; small controller delay unless told. */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator & { kubeconfigPath: string; dir: string }> {
+  const dir = tempDir('kube-emulator-');
+  const kubeconfigPath = options.kubeconfigPath ?? join(dir, 'kubeconfig');
+  const em = await startEmulator({ controllerDelayMs: 20, ...options, kubeconfigPath });
+  return Object.assign(em, { kubeconfigPath, dir });
+}
