@@ -56,12 +56,12 @@ function describe(e: ErrorObject, data: unknown): string | undefined {
   switch (e.keyword) {
     case 'type': {
       const t = p.type;
-      const expected = Array.isArray(t) ? t.join(',') : String(t);
+      const expected = Array.isArray(t) ? `[${t.join(',')}]` : String(t);
       return `Invalid type. Expected: ${expected}, given: ${jsonType(getAt(data, e.instancePath))}`;
     }
     case 'required': return `${String(p.missingProperty)} is required`;
-    case 'enum': return `${f.split('.').pop()} must be one of the following: ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
-    case 'const': return `${f.split('.').pop()} does not match: ${JSON.stringify(p.allowedValue)}`;
+    case 'enum': return `${f} must be one of the following: ${(p.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+    case 'const': return `${f} does not match: ${JSON.stringify(p.allowedValue)}`;
     case 'minimum': return `Must be greater than or equal to ${p.limit}`;
     case 'exclusiveMinimum': return `Must be greater than ${p.limit}`;
     case 'maximum': return `Must be less than or equal to ${p.limit}`;
@@ -89,6 +89,38 @@ function describe(e: ErrorObject, data: unknown): string | undefined {
   }
 }
 
+const arrayKeywords = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'additionalItems']);
+
+/**
+ * gojsonschema's reporting order, which differs from Ajv's: a node whose type is wrong reports only
+ * that; an object reports its own errors before its properties'; an array reports its items' errors
+ * before its own (minItems, maxItems, ...).
+ */
+function gojsonschemaOrder(errors: ErrorObject[]): ErrorObject[] {
+  interface NodeErrs { pre: ErrorObject[]; post: ErrorObject[]; children: Map<string, NodeErrs> }
+  const mk = (): NodeErrs => ({ pre: [], post: [], children: new Map() });
+  const root = mk();
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  for (const e of errors) {
+    if (typeFailed.has(e.instancePath) && e.keyword !== 'type') continue;
+    let node = root;
+    for (const seg of e.instancePath === '' ? [] : e.instancePath.slice(1).split('/')) {
+      let next = node.children.get(seg);
+      if (!next) { next = mk(); node.children.set(seg, next); }
+      node = next;
+    }
+    (arrayKeywords.has(e.keyword) ? node.post : node.pre).push(e);
+  }
+  const out: ErrorObject[] = [];
+  const walk = (n: NodeErrs): void => {
+    out.push(...n.pre);
+    for (const c of n.children.values()) walk(c);
+    out.push(...n.post);
+  };
+  walk(root);
+  return out;
+}
+
 /** ValidateAgainstSingleSchema: the `- field: description` lines, '' when valid. */
 export function validateAgainstSingleSchema(values: GoMap, schemaJSON: Uint8Array, chartName = ''): string {
   let schema: Record<string, unknown>;
@@ -109,7 +141,7 @@ export function validateAgainstSingleSchema(values: GoMap, schemaJSON: Uint8Arra
   if (validate(data)) return '';
   let out = '';
   const seen = new Set<string>();
-  for (const e of validate.errors ?? []) {
+  for (const e of gojsonschemaOrder(validate.errors ?? [])) {
     const d = describe(e, data);
     if (d === undefined) continue;
     const line = `- ${field(e.keyword === 'required' || e.keyword === 'additionalProperties' ? e.instancePath : e.instancePath)}: ${d}\n`;
