@@ -245,7 +245,7 @@ function escapeRune(r: number, quote: number, ascii: boolean): string {
     case 9: return '\\t';
     case 11: return '\\v';
   }
-  if (r < 0x20 || r === 0x7f) return '\\x' + hex2(r);
+  if (r < 0x20) return '\\x' + hex2(r);
   if (r >= 0xd800 && r <= 0xdfff) return '\\ufffd';
   if (r < 0x10000) return '\\u' + r.toString(16).padStart(4, '0');
   return '\\U' + r.toString(16).padStart(8, '0');

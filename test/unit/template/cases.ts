@@ -370,3 +370,43 @@ export const errorCases: Case[] = [
   ['if on function', '{{ if print }}x{{ end }}', {}],
   ['with on nil', '{{ with .Values.n }}x{{ else }}y{{ end }}', { n: null }],
 ];
+
+/**
+ * Calls of functions with Go signatures, checked as Go checks them. The test supplies these Sprig
+ * functions with Sprig's signatures (upper, repeat, ternary, default, list, mustRegexMatch) for the cases' inputs.
+ */
+export const funcCases: Case[] = [
+  ['string param', '{{ upper "abc" }} {{ "x" | upper }}'],
+  ['string param int', '{{ upper 1 }}'],
+  ['string param value float', '{{ upper .Values.n }}', { n: 1 }],
+  ['string param nil literal', '{{ upper nil }}'],
+  ['string param missing field', '{{ upper .Values.nope }}', {}],
+  ['string param nil field', '{{ upper .Values.n }}', { n: null }],
+  ['string param missing piped', '{{ .Values.nope | upper }}', {}],
+  ['string param bool', '{{ upper true }}'],
+  ['too many args', '{{ upper "a" "b" }}'],
+  ['too few args', '{{ repeat 3 }}'],
+  ['piped extra arg', '{{ "a" | upper "b" }}'],
+  ['int param', '{{ repeat 3 "ab" }} {{ repeat 2.0 "x" }} {{ "y" | repeat 2 }} {{ repeat 0x2 "z" }} {{ repeat \'\\x02\' "c" }}'],
+  ['int param float constant', '{{ repeat 2.5 "x" }}'],
+  ['int param string constant', '{{ repeat "2" "x" }}'],
+  ['int param float value', '{{ repeat .Values.n "x" }}', { n: 2 }],
+  ['int param piped float', '{{ .Values.n | repeat "x" }}', { n: 2 }],
+  ['int param nil', '{{ repeat nil "x" }}'],
+  ['int param result of call', '{{ repeat (len "ab") "x" }}'],
+  ['bool param', '{{ ternary "a" "b" true }} {{ ternary "a" "b" false }} {{ true | ternary 1 2 }}'],
+  ['bool param string', '{{ ternary "a" "b" "true" }}'],
+  ['bool param value', '{{ ternary "a" "b" .Values.s }}', { s: 'x' }],
+  ['bool param number', '{{ ternary "a" "b" 1 }}'],
+  ['variadic', '{{ default "d" }}|{{ default "d" .Values.e }}|{{ default "d" "x" }}|{{ .Values.nope | default "d" }}|{{ default "d" nil }}', { e: '' }],
+  ['variadic none', '{{ default }}'],
+  ['list variadic', '{{ list }} {{ list 1 "a" nil .Values.nope 1.5 }} {{ len (list 1 2) }}', {}],
+  ['list piped', '{{ 3 | list 1 2 }}'],
+  ['function error', '{{ mustRegexMatch "[" "x" }}'],
+  ['function error in pipe', '{{ "x" | mustRegexMatch "[" }}'],
+  ['function error position', 'a\n  {{ print (mustRegexMatch "[" "y") }}'],
+  ['function as arg', '{{ upper (print "a" "b") }}'],
+  ['function result chain', '{{ (list 1 2) }} {{ index (list 1 (list 2 3)) 1 1 }}'],
+  ['result nil printed', '[{{ default nil nil }}]'],
+  ['and with funcs', '{{ and (upper "a") (list) }}|{{ or (list) (upper "b") }}'],
+];

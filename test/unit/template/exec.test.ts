@@ -2,15 +2,15 @@
 // executed as Helm executes a template: missingkey=zero, `.Values` holding the values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TemplateSet, TemplateError } from '@helm-ts/core/template';
-import { builtinCases, errorCases, fmtCases, languageCases, parseErrorCases, type Case } from './cases.js';
+import { TemplateSet, TemplateError, goFunc, isTrue, type FuncMap, type GoValue } from '@helm-ts/core/template';
+import { builtinCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from './cases.js';
 import { helmParseError, loadTemplateGolden } from '../../support/template-golden.js';
 
 const NAME = 'x/templates/NOTES.txt';
 
 /** Renders like Helm: parse errors reported through Helm's cleanupParseError, exec errors verbatim. */
-export function renderLikeHelm(tpl: string, values: unknown): { out?: string; err?: string } {
-  const set = new TemplateSet({ missingKey: 'zero' });
+export function renderLikeHelm(tpl: string, values: unknown, funcs: FuncMap = {}): { out?: string; err?: string } {
+  const set = new TemplateSet({ missingKey: 'zero', funcs });
   try {
     set.parse(NAME, tpl);
   } catch (e) {
@@ -25,13 +25,13 @@ export function renderLikeHelm(tpl: string, values: unknown): { out?: string; er
   }
 }
 
-function runTable(table: string, cases: Case[]): void {
+function runTable(table: string, cases: Case[], funcs: FuncMap = {}): void {
   const golden = loadTemplateGolden(table);
   for (const [name, tpl, values] of cases) {
     test(`${table}: ${name}`, () => {
       const want = golden[name];
       assert.ok(want, `no golden result for ${name}; regenerate with gen-template-golden`);
-      assert.deepEqual(renderLikeHelm(tpl, values), want, tpl);
+      assert.deepEqual(renderLikeHelm(tpl, values, funcs), want, tpl);
     });
   }
 }
@@ -41,3 +41,18 @@ runTable('parse', parseErrorCases);
 runTable('builtins', builtinCases);
 runTable('fmt', fmtCases);
 runTable('errors', errorCases);
+
+// The Sprig functions funcCases call, with Sprig's Go signatures.
+const sprigLike = {
+  upper: goFunc({ params: ['string'] }, (s: string) => s.toUpperCase()),
+  repeat: goFunc({ params: ['int', 'string'] }, (n: bigint, s: string) => s.repeat(Number(n))),
+  ternary: goFunc({ params: ['any', 'any', 'bool'] }, (a: GoValue, b: GoValue, c: boolean) => (c ? a : b)),
+  default: goFunc({ params: ['any'], variadic: 'any' }, (d: GoValue, ...given: GoValue[]) => (given.length === 0 || !isTrue(given[0]) ? d : given[0])),
+  list: goFunc({ params: [], variadic: 'any' }, (...a: GoValue[]) => a),
+  // Only the invalid pattern "[" is used.
+  mustRegexMatch: goFunc({ params: ['string', 'string'] }, () => {
+    throw new Error('error parsing regexp: missing closing ]: `[`');
+  }),
+};
+
+runTable('funcs', funcCases, sprigLike);
