@@ -136,7 +136,10 @@ class Evaluator {
 const NO_OUTPUT = Symbol('no output');
 
 function walk(v: GoValue, path: string): GoValue {
-  for (const key of path.split('.').slice(1)) v = isGoMap(v) ? v[key] : undefined;
+  for (const key of path.split('.').slice(1)) {
+    const method = v !== null && typeof v === 'object' && !isGoMap(v) ? (v as unknown as Record<string, unknown>)[key] : undefined;
+    v = typeof method === 'function' ? (method.call(v) as GoValue) : isGoMap(v) ? v[key] : undefined;
+  }
   return v;
 }
 

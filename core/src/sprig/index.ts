@@ -18,6 +18,7 @@ import { reflectionFuncs } from './reflection.js';
 import { pathFuncs } from './paths.js';
 import { urlFuncs } from './urls.js';
 import { networkFuncs } from './network.js';
+import { dateFuncs } from './dates.js';
 
 export function sprigFuncs(): FuncMap {
   return {
@@ -36,9 +37,11 @@ export function sprigFuncs(): FuncMap {
     ...pathFuncs,
     ...urlFuncs,
     ...networkFuncs,
+    ...dateFuncs,
   };
 }
 
 export { goTypeOf } from './reflection.js';
+export { GoTime, parseDuration, durationString } from './go-time.js';
 export { compileGo, RegexpSyntaxError } from './re2.js';
 export { sprint as goSprint } from './go-fmt.js';

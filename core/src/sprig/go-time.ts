@@ -1,0 +1,620 @@
+/**
+ * Go's time.Time and time.Duration for templates: a GoStruct (`time.Time`) that prints as Go prints a
+ * time, Format with Go layouts, ParseInLocation, ParseDuration, Duration.String, and the methods charts
+ * call on times (Format, Unix, Year, UTC, ...).
+ */
+import { GoNumber, GoStruct, type FuncSignature, type GoValue } from '../template/value.js';
+import { daysFromCivil, fixedZone, local, UTC, type GoLocation } from './go-zone.js';
+
+const processStart = process.hrtime.bigint();
+
+/** civil_from_days: [year, month (1-12), day]. */
+export function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const y = yoe + era * 400;
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [m <= 2 ? y + 1 : y, m, d];
+}
+
+const longDays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const longMonths = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export class GoTime extends GoStruct {
+  readonly goType = 'time.Time';
+  static signatures: Record<string, FuncSignature> = {
+    Format: { params: ['string'] }, AddDate: { params: ['int', 'int', 'int'] }, Add: { params: ['int64'] },
+    In: { params: ['any'] }, Equal: { params: ['any'] }, Before: { params: ['any'] }, After: { params: ['any'] },
+  };
+
+  /** `sec` is Unix seconds, `nsec` 0..999999999; `mono` the monotonic reading (ns since start) if any. */
+  constructor(readonly sec: number, readonly nsec: number, readonly loc: GoLocation, readonly mono?: bigint) {
+    super();
+    Object.defineProperties(this, { sec: { enumerable: false }, nsec: { enumerable: false }, loc: { enumerable: false }, mono: { enumerable: false }, goType: { enumerable: false } });
+  }
+
+  static now(): GoTime {
+    const ns = BigInt(Date.now()) * 1000000n + (process.hrtime.bigint() % 1000000n);
+    return new GoTime(Number(ns / 1000000000n), Number(ns % 1000000000n), local(), process.hrtime.bigint() - processStart);
+  }
+
+  static unix(sec: number, nsec = 0): GoTime {
+    return new GoTime(sec + Math.floor(nsec / 1e9), ((nsec % 1e9) + 1e9) % 1e9, local());
+  }
+
+  /** The zero time.Time: January 1, year 1, 00:00:00 UTC. */
+  static zero(): GoTime {
+    return new GoTime(daysFromCivil(1, 1, 1) * 86400, 0, UTC);
+  }
+
+  zone(): { name: string; offset: number } {
+    return this.loc.lookup(this.sec);
+  }
+
+  /** Broken-down local time. */
+  parts(): { year: number; month: number; day: number; hour: number; min: number; sec: number; wday: number; yday: number } {
+    const { offset } = this.zone();
+    const t = this.sec + offset;
+    const days = Math.floor(t / 86400);
+    const rem = t - days * 86400;
+    const [year, month, day] = civilFromDays(days);
+    return {
+      year, month, day, hour: Math.floor(rem / 3600), min: Math.floor((rem % 3600) / 60), sec: rem % 60,
+      wday: (((days + 4) % 7) + 7) % 7, yday: days - daysFromCivil(year, 1, 1) + 1,
+    };
+  }
+
+  withLoc(loc: GoLocation): GoTime { return new GoTime(this.sec, this.nsec, loc, this.mono); }
+
+  addNanos(d: bigint): GoTime {
+    const total = BigInt(this.nsec) + d;
+    const secs = total >= 0n ? total / 1000000000n : -((-total + 999999999n) / 1000000000n);
+    const ns = Number(total - secs * 1000000000n);
+    return new GoTime(this.sec + Number(secs), ns, this.loc, this.mono === undefined ? undefined : this.mono + d);
+  }
+
+  Format(layout: string): string { return formatTime(this, layout); }
+  String(): string {
+    let s = formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
+    if (this.mono !== undefined) {
+      const m = this.mono;
+      const sign = m < 0n ? '-' : '+';
+      const a = m < 0n ? -m : m;
+      s += ` m=${sign}${a / 1000000000n}.${(a % 1000000000n).toString().padStart(9, '0')}`;
+    }
+    return s;
+  }
+  Unix(): GoNumber { return new GoNumber('int64', BigInt(this.sec)); }
+  UnixMilli(): GoNumber { return new GoNumber('int64', BigInt(this.sec) * 1000n + BigInt(Math.floor(this.nsec / 1e6))); }
+  UnixNano(): GoNumber { return new GoNumber('int64', BigInt(this.sec) * 1000000000n + BigInt(this.nsec)); }
+  Year(): bigint { return BigInt(this.parts().year); }
+  Month(): GoMonth { return new GoMonth(this.parts().month); }
+  Day(): bigint { return BigInt(this.parts().day); }
+  Hour(): bigint { return BigInt(this.parts().hour); }
+  Minute(): bigint { return BigInt(this.parts().min); }
+  Second(): bigint { return BigInt(this.parts().sec); }
+  Nanosecond(): bigint { return BigInt(this.nsec); }
+  YearDay(): bigint { return BigInt(this.parts().yday); }
+  Weekday(): GoWeekday { return new GoWeekday(this.parts().wday); }
+  UTC(): GoTime { return new GoTime(this.sec, this.nsec, UTC); }
+  Local(): GoTime { return new GoTime(this.sec, this.nsec, local()); }
+  IsZero(): boolean { return this.sec === daysFromCivil(1, 1, 1) * 86400 && this.nsec === 0; }
+  Add(d: GoValue): GoTime { return this.addNanos(durationValue(d)); }
+  AddDate(y: bigint, m: bigint, d: bigint): GoTime {
+    const p = this.parts();
+    const days = daysFromCivilNorm(p.year + Number(y), p.month + Number(m), p.day + Number(d));
+    const wall = days * 86400 + p.hour * 3600 + p.min * 60 + p.sec;
+    return new GoTime(wall - offsetForWall(this.loc, wall), this.nsec, this.loc);
+  }
+  Equal(o: GoValue): boolean { return o instanceof GoTime && o.sec === this.sec && o.nsec === this.nsec; }
+  Before(o: GoValue): boolean { return o instanceof GoTime && (this.sec < o.sec || (this.sec === o.sec && this.nsec < o.nsec)); }
+  After(o: GoValue): boolean { return o instanceof GoTime && (this.sec > o.sec || (this.sec === o.sec && this.nsec > o.nsec)); }
+}
+
+export class GoMonth extends GoStruct {
+  readonly goType = 'time.Month';
+  constructor(readonly m: number) { super(); Object.defineProperty(this, 'goType', { enumerable: false }); }
+  String(): string { return longMonths[this.m - 1]; }
+}
+
+export class GoWeekday extends GoStruct {
+  readonly goType = 'time.Weekday';
+  constructor(readonly d: number) { super(); Object.defineProperty(this, 'goType', { enumerable: false }); }
+  String(): string { return longDays[this.d]; }
+}
+
+function durationValue(d: GoValue): bigint {
+  if (typeof d === 'bigint') return d;
+  if (d instanceof GoNumber && typeof d.value === 'bigint') return d.value;
+  if (typeof d === 'number') return BigInt(Math.trunc(d));
+  return 0n;
+}
+
+/** Days for a possibly unnormalized year/month/day, as Go's Date normalizes them. */
+function daysFromCivilNorm(y: number, m: number, d: number): number {
+  const m0 = m - 1;
+  y += Math.floor(m0 / 12);
+  m = ((m0 % 12) + 12) % 12 + 1;
+  return daysFromCivil(y, m, 1) + d - 1;
+}
+
+/** The offset to subtract from a wall-clock time in `loc` (Go's Date: offset in effect just before). */
+function offsetForWall(loc: GoLocation, wall: number): number {
+  let off = loc.lookup(wall).offset;
+  const utc = wall - off;
+  const off2 = loc.lookup(utc).offset;
+  if (off2 !== off) {
+    const off3 = loc.lookup(wall - off2).offset;
+    if (off3 === off2) off = off2;
+  }
+  return off;
+}
+
+/** time.Date in `loc`. */
+export function goDate(y: number, mo: number, d: number, h: number, mi: number, s: number, ns: number, loc: GoLocation): GoTime {
+  const days = daysFromCivilNorm(y, mo, d);
+  const wall = days * 86400 + h * 3600 + mi * 60 + s + Math.floor(ns / 1e9);
+  return new GoTime(wall - offsetForWall(loc, wall), ((ns % 1e9) + 1e9) % 1e9, loc);
+}
+
+// ---- Format (time/format.go) ----
+
+const STD = [
+  'January', 'Jan', 'Monday', 'Mon', 'MST',
+  '01', '02', '03', '04', '05', '06', '002', '_2', '__2', '15', '1', '2', '3', '4', '5',
+  '2006', 'PM', 'pm',
+  'Z070000', 'Z07:00:00', 'Z0700', 'Z07:00', 'Z07', '-070000', '-07:00:00', '-0700', '-07:00', '-07',
+];
+
+interface Chunk { prefix: string; std: string; suffix: string }
+
+/** nextStdChunk: the text before the first layout element, the element, and the rest. */
+function nextStdChunk(layout: string): Chunk {
+  for (let i = 0; i < layout.length; i++) {
+    const c = layout[i];
+    const rest = layout.slice(i);
+    const hit = (std: string): Chunk => ({ prefix: layout.slice(0, i), std, suffix: layout.slice(i + std.length) });
+    switch (c) {
+      case 'J':
+        if (rest.startsWith('Jan')) return hit(rest.startsWith('January') ? 'January' : 'Jan');
+        break;
+      case 'M':
+        if (rest.startsWith('Mon')) {
+          if (rest.startsWith('Monday')) return hit('Monday');
+          if (!/^[a-z]/.test(rest.slice(3, 4))) return hit('Mon');
+        }
+        if (rest.startsWith('MST')) return hit('MST');
+        break;
+      case '0':
+        if (/^0[1-6]/.test(rest)) return hit(rest.slice(0, 2));
+        if (rest.startsWith('002')) return hit('002');
+        break;
+      case '1':
+        if (rest.startsWith('15')) return hit('15');
+        return hit('1');
+      case '2':
+        if (rest.startsWith('2006')) return hit('2006');
+        return hit('2');
+      case '_':
+        if (rest.startsWith('_2')) {
+          if (rest.startsWith('_2006')) return { prefix: layout.slice(0, i + 1), std: '2006', suffix: layout.slice(i + 5) };
+          return hit('_2');
+        }
+        if (rest.startsWith('__2')) return hit('__2');
+        break;
+      case '3': case '4': case '5':
+        return hit(c);
+      case 'P':
+        if (rest.startsWith('PM')) return hit('PM');
+        break;
+      case 'p':
+        if (rest.startsWith('pm')) return hit('pm');
+        break;
+      case '-':
+        for (const s of ['-070000', '-07:00:00', '-0700', '-07:00', '-07']) if (rest.startsWith(s)) return hit(s);
+        break;
+      case 'Z':
+        for (const s of ['Z070000', 'Z07:00:00', 'Z0700', 'Z07:00', 'Z07']) if (rest.startsWith(s)) return hit(s);
+        break;
+      case '.': case ',': {
+        const m = /^[.,](0+|9+)/.exec(rest);
+        if (m && !/^[0-9]/.test(rest.slice(m[0].length, m[0].length + 1))) return hit(m[0]);
+        break;
+      }
+    }
+  }
+  return { prefix: layout, std: '', suffix: '' };
+}
+
+const pad = (n: number, w: number): string => {
+  const neg = n < 0;
+  const s = String(Math.abs(n)).padStart(w, '0');
+  return neg ? '-' + s : s;
+};
+
+export function formatTime(t: GoTime, layout: string): string {
+  const p = t.parts();
+  const z = t.zone();
+  let out = '';
+  let l = layout;
+  while (l !== '') {
+    const { prefix, std, suffix } = nextStdChunk(l);
+    out += prefix;
+    if (std === '') break;
+    l = suffix;
+    switch (std) {
+      case 'January': out += longMonths[p.month - 1]; break;
+      case 'Jan': out += longMonths[p.month - 1].slice(0, 3); break;
+      case 'Monday': out += longDays[p.wday]; break;
+      case 'Mon': out += longDays[p.wday].slice(0, 3); break;
+      case 'MST':
+        if (z.name !== '') out += z.name;
+        else {
+          const m = Math.trunc(z.offset / 60);
+          out += (m < 0 ? '-' : '+') + pad(Math.trunc(Math.abs(m) / 60), 2) + pad(Math.abs(m) % 60, 2);
+        }
+        break;
+      case '01': out += pad(p.month, 2); break;
+      case '02': out += pad(p.day, 2); break;
+      case '03': out += pad(p.hour % 12 === 0 ? 12 : p.hour % 12, 2); break;
+      case '04': out += pad(p.min, 2); break;
+      case '05': out += pad(p.sec, 2); break;
+      case '06': out += pad(((p.year % 100) + 100) % 100, 2); break;
+      case '002': out += pad(p.yday, 3); break;
+      case '_2': out += String(p.day).padStart(2, ' '); break;
+      case '__2': out += String(p.yday).padStart(3, ' '); break;
+      case '15': out += pad(p.hour, 2); break;
+      case '1': out += String(p.month); break;
+      case '2': out += String(p.day); break;
+      case '3': out += String(p.hour % 12 === 0 ? 12 : p.hour % 12); break;
+      case '4': out += String(p.min); break;
+      case '5': out += String(p.sec); break;
+      case '2006': out += p.year < 0 ? '-' + pad(-p.year, 4) : pad(p.year, 4); break;
+      case 'PM': out += p.hour >= 12 ? 'PM' : 'AM'; break;
+      case 'pm': out += p.hour >= 12 ? 'pm' : 'am'; break;
+      default:
+        if (std[0] === '.' || std[0] === ',') {
+          const digits = std.length - 1;
+          let frac = pad(t.nsec, 9).slice(0, digits);
+          if (std[1] === '9') {
+            frac = pad(t.nsec, 9).replace(/0+$/, '').slice(0, digits);
+            out += frac === '' ? '' : std[0] + frac;
+          } else {
+            out += std[0] + frac;
+          }
+        } else {
+          // Zone offsets: Z forms print Z for UTC.
+          if (std[0] === 'Z' && z.offset === 0) { out += 'Z'; break; }
+          const zoneMin = Math.trunc(z.offset / 60);
+          let absOff = z.offset;
+          out += zoneMin < 0 || z.offset < 0 ? '-' : '+';
+          if (absOff < 0) absOff = -absOff;
+          const hh = Math.trunc(absOff / 3600);
+          const mm = Math.trunc(absOff / 60) % 60;
+          const ss = absOff % 60;
+          out += pad(hh, 2);
+          const body = std.slice(1);
+          if (body === '07:00' || body === '07:00:00') out += ':';
+          if (body !== '07') out += pad(mm, 2);
+          if (body === '07:00:00') out += ':';
+          if (body === '070000' || body === '07:00:00') out += pad(ss, 2);
+        }
+    }
+  }
+  return out;
+}
+
+// ---- Parse (time/format.go, the subset of behaviour layouts in charts rely on) ----
+
+class ParseError extends Error {}
+
+const quote = (s: string): string => JSON.stringify(s);
+
+function parseErr(value: string, layout: string, valueElem: string, layoutElem: string, message = ''): ParseError {
+  if (message !== '') return new ParseError(`parsing time ${quote(value)}${message}`);
+  return new ParseError(`parsing time ${quote(value)} as ${quote(layout)}: cannot parse ${quote(valueElem)} as ${quote(layoutElem)}`);
+}
+
+function lookupName(tab: string[], v: string): [number, string] | undefined {
+  for (let i = 0; i < tab.length; i++) {
+    if (v.length >= tab[i].length && v.slice(0, tab[i].length).toLowerCase() === tab[i].toLowerCase()) return [i, v.slice(tab[i].length)];
+  }
+  return undefined;
+}
+
+/** getnum: one or two digits; `fixed` requires two. */
+function getnum(s: string, fixed: boolean): [number, string] | undefined {
+  if (!/^[0-9]/.test(s)) return undefined;
+  if (!/^[0-9][0-9]/.test(s)) {
+    if (fixed) return undefined;
+    return [Number(s[0]), s.slice(1)];
+  }
+  return [Number(s.slice(0, 2)), s.slice(2)];
+}
+
+/** time.ParseInLocation. */
+export function parseInLocation(layout: string, value: string, loc: GoLocation): GoTime {
+  const alayout = layout;
+  const avalue = value;
+  let year = 0, month = -1, day = -1, yday = -1, hour = 0, min = 0, sec = 0, nsec = 0;
+  let pmSet = false, amSet = false;
+  let z: GoLocation | undefined;
+  let zoneOffset = -1;
+  let zoneName = '';
+  for (;;) {
+    const { prefix, std, suffix } = nextStdChunk(layout);
+    const stdstr = layout.slice(prefix.length, layout.length - suffix.length);
+    // skip: the literal prefix must match (spaces are flexible in Go only in some cases; match exactly)
+    if (!value.startsWith(prefix)) {
+      if (prefix.trim() !== '' || !/^\s/.test(value) && prefix !== '') throw parseErr(avalue, alayout, value, prefix);
+      value = value.replace(/^\s+/, '');
+    } else {
+      value = value.slice(prefix.length);
+    }
+    if (std === '') {
+      if (value.length !== 0) throw parseErr(avalue, alayout, '', '', `: extra text: ${quote(value)}`);
+      break;
+    }
+    layout = suffix;
+    const hold = value;
+    let ok = true;
+    let rangeErr = '';
+    const num = (fixed: boolean): number | undefined => {
+      const r = getnum(value, fixed);
+      if (!r) return undefined;
+      value = r[1];
+      return r[0];
+    };
+    switch (std) {
+      case '2006': {
+        if (!/^[0-9]{4}/.test(value)) { ok = false; break; }
+        year = Number(value.slice(0, 4));
+        value = value.slice(4);
+        break;
+      }
+      case '06': {
+        const v = num(true);
+        if (v === undefined) { ok = false; break; }
+        year = v >= 69 ? v + 1900 : v + 2000;
+        break;
+      }
+      case 'January': case 'Jan': {
+        const r = lookupName(std === 'January' ? longMonths : longMonths.map((m) => m.slice(0, 3)), value);
+        if (!r) { ok = false; break; }
+        month = r[0] + 1;
+        value = r[1];
+        break;
+      }
+      case 'Monday': case 'Mon': {
+        const r = lookupName(std === 'Monday' ? longDays : longDays.map((m) => m.slice(0, 3)), value);
+        if (!r) { ok = false; break; }
+        value = r[1];
+        break;
+      }
+      case '01': case '1': {
+        const v = num(std === '01');
+        if (v === undefined) { ok = false; break; }
+        month = v;
+        if (v <= 0 || v > 12) rangeErr = 'month';
+        break;
+      }
+      case '02': case '_2': case '2': {
+        if (std === '_2' && value.startsWith(' ')) value = value.slice(1);
+        const v = num(std === '02');
+        if (v === undefined) { ok = false; break; }
+        day = v;
+        break;
+      }
+      case '002': case '__2': {
+        const m = /^[ 0-9]{3}/.exec(value);
+        if (!m || !/^ *[0-9]+$/.test(m[0])) { ok = false; break; }
+        yday = Number(m[0].trim());
+        value = value.slice(3);
+        break;
+      }
+      case '15': {
+        const v = num(false);
+        if (v === undefined) { ok = false; break; }
+        hour = v;
+        if (v > 23) rangeErr = 'hour';
+        break;
+      }
+      case '03': case '3': {
+        const v = num(std === '03');
+        if (v === undefined) { ok = false; break; }
+        hour = v;
+        if (v > 12) rangeErr = 'hour';
+        break;
+      }
+      case '04': case '4': {
+        const v = num(std === '04');
+        if (v === undefined) { ok = false; break; }
+        min = v;
+        if (v > 59) rangeErr = 'minute';
+        break;
+      }
+      case '05': case '5': {
+        const v = num(std === '05');
+        if (v === undefined) { ok = false; break; }
+        sec = v;
+        if (v > 59) { rangeErr = 'second'; break; }
+        // Fractional seconds after the seconds field even if the layout has none.
+        const fm = /^[.,]([0-9]+)/.exec(value);
+        if (fm && !/^[.,][0-9]/.test(layout)) {
+          nsec = Number((fm[1] + '000000000').slice(0, 9));
+          value = value.slice(fm[0].length);
+        }
+        break;
+      }
+      case 'PM': case 'pm': {
+        const v = value.slice(0, 2);
+        if (v.toUpperCase() === 'PM') pmSet = true;
+        else if (v.toUpperCase() === 'AM') amSet = true;
+        else { ok = false; break; }
+        if ((std === 'PM' && v !== v.toUpperCase()) || (std === 'pm' && v !== v.toLowerCase())) { ok = false; break; }
+        value = value.slice(2);
+        break;
+      }
+      case 'MST': {
+        if (value.startsWith('UTC')) { z = UTC; value = value.slice(3); break; }
+        const m = /^([A-Z]{3,5}|GMT[+-]\d{1,2}|[+-]\d\d(\d\d)?)/.exec(value);
+        if (!m) { ok = false; break; }
+        zoneName = m[0];
+        value = value.slice(m[0].length);
+        break;
+      }
+      default:
+        if (std[0] === '.' || std[0] === ',') {
+          const digits = std.length - 1;
+          if (std[1] === '0') {
+            const m = /^[.,]([0-9]+)/.exec(value);
+            if (!m || m[1].length < digits) { ok = false; break; }
+            nsec = Number((value.slice(1, 1 + digits) + '000000000').slice(0, 9));
+            value = value.slice(1 + digits);
+          } else {
+            const m = /^[.,]([0-9]+)/.exec(value);
+            if (m) {
+              nsec = Number((m[1] + '000000000').slice(0, 9));
+              value = value.slice(m[0].length);
+            }
+          }
+          break;
+        }
+        // Zone offsets
+        if (std[0] === 'Z' && value.startsWith('Z')) { z = UTC; value = value.slice(1); break; }
+        {
+          const body = std.slice(1);
+          const re = body === '07' ? /^([+-])(\d\d)/ : body === '0700' ? /^([+-])(\d\d)(\d\d)/ : body === '07:00' ? /^([+-])(\d\d):(\d\d)/
+            : body === '070000' ? /^([+-])(\d\d)(\d\d)(\d\d)/ : /^([+-])(\d\d):(\d\d):(\d\d)/;
+          const m = re.exec(value);
+          if (!m) { ok = false; break; }
+          const off = Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+          zoneOffset = m[1] === '-' ? -off : off;
+          value = value.slice(m[0].length);
+        }
+    }
+    if (rangeErr !== '') throw parseErr(avalue, alayout, '', '', `: ${rangeErr} out of range`);
+    if (!ok) throw parseErr(avalue, alayout, hold, stdstr);
+  }
+  if (pmSet && hour < 12) hour += 12;
+  else if (amSet && hour === 12) hour = 0;
+  if (yday >= 0) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (yday < 1 || yday > (leap ? 366 : 365)) throw parseErr(avalue, alayout, '', '', ': day-of-year out of range');
+    if (month < 0) {
+      const [, m, d] = civilFromDays(daysFromCivil(year, 1, 1) + yday - 1);
+      month = m;
+      day = d;
+    }
+  } else {
+    if (month < 0) month = 1;
+    if (day < 0) day = 1;
+  }
+  const dim = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (day < 1 || day > dim) throw parseErr(avalue, alayout, '', '', ': day out of range');
+  if (z) return goDate(year, month, day, hour, min, sec, nsec, z);
+  if (zoneOffset !== -1) {
+    const t = goDate(year, month, day, hour, min, sec, nsec, UTC);
+    const utcSec = t.sec - zoneOffset;
+    const lz = loc.lookup(utcSec);
+    if (lz.offset === zoneOffset && (zoneName === '' || lz.name === zoneName)) return new GoTime(utcSec, nsec, loc);
+    return new GoTime(utcSec, nsec, fixedZone(zoneName, zoneOffset));
+  }
+  if (zoneName !== '') {
+    const t = goDate(year, month, day, hour, min, sec, nsec, UTC);
+    // A zone abbreviation the location uses gives its offset; otherwise a fake zone.
+    const off = loc.lookupName?.(zoneName, t.sec);
+    if (off !== undefined) return new GoTime(t.sec - off, nsec, loc);
+    let offset = 0;
+    if (zoneName.length > 3 && zoneName.startsWith('GMT')) offset = Number(zoneName.slice(3)) * 3600;
+    return new GoTime(t.sec, nsec, fixedZone(zoneName, offset));
+  }
+  return goDate(year, month, day, hour, min, sec, nsec, loc);
+}
+
+// ---- Durations ----
+
+const UNITS: Record<string, bigint> = { ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1000000n, s: 1000000000n, m: 60000000000n, h: 3600000000000n };
+
+/** time.ParseDuration: nanoseconds, or throws with Go's message. */
+export function parseDuration(s: string): bigint {
+  const orig = s;
+  const bad = (): Error => new Error(`time: invalid duration ${quote(orig)}`);
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) { neg = s[0] === '-'; s = s.slice(1); }
+  if (s === '0') return 0n;
+  if (s === '') throw bad();
+  let total = 0n;
+  while (s !== '') {
+    const m = /^([0-9]*)(\.([0-9]*))?/.exec(s)!;
+    if (m[1] === '' && (m[3] === undefined || m[3] === '')) throw bad();
+    s = s.slice(m[0].length);
+    const um = /^[^0-9.]*/.exec(s)![0];
+    if (um === '') throw new Error(`time: missing unit in duration ${quote(orig)}`);
+    const unit = UNITS[um];
+    if (unit === undefined) throw new Error(`time: unknown unit ${quote(um)} in duration ${quote(orig)}`);
+    s = s.slice(um.length);
+    let v = BigInt(m[1] || '0') * unit;
+    if (m[3]) {
+      // Fractions are scaled and truncated as Go does (float arithmetic on the fractional digits).
+      const frac = Number('0.' + m[3]);
+      v += BigInt(Math.floor(frac * Number(unit)));
+    }
+    total += v;
+    if (total > (1n << 63n) - 1n) throw bad();
+  }
+  return neg ? -total : total;
+}
+
+/** time.Duration.String. */
+export function durationString(d: bigint): string {
+  if (d === 0n) return '0s';
+  const neg = d < 0n;
+  let u = neg ? -d : d;
+  let out: string;
+  if (u < 1000000000n) {
+    let unit: string;
+    let prec: number;
+    if (u < 1000n) return (neg ? '-' : '') + u.toString() + 'ns';
+    if (u < 1000000n) { unit = 'µs'; prec = 3; } else { unit = 'ms'; prec = 6; }
+    out = fmtFrac(u, prec) + unit;
+  } else {
+    const secs = u / 1000000000n;
+    const frac = u % 1000000000n;
+    let s = (secs % 60n).toString();
+    const f = frac === 0n ? '' : '.' + frac.toString().padStart(9, '0').replace(/0+$/, '');
+    s += f + 's';
+    u = secs / 60n;
+    if (u > 0n) {
+      s = (u % 60n).toString() + 'm' + s;
+      u /= 60n;
+      if (u > 0n) s = u.toString() + 'h' + s;
+    }
+    out = s;
+  }
+  return (neg ? '-' : '') + out;
+}
+
+function fmtFrac(v: bigint, prec: number): string {
+  const p = 10n ** BigInt(prec);
+  const whole = v / p;
+  const frac = (v % p).toString().padStart(prec, '0').replace(/0+$/, '');
+  return whole.toString() + (frac === '' ? '' : '.' + frac);
+}
+
+/** Duration.Round(m) for m > 0: halfway values round away from zero. */
+export function roundDuration(d: bigint, m: bigint): bigint {
+  let r = d % m;
+  if (d < 0n) {
+    r = -r;
+    if (r + r < m) return d + r;
+    return d - m + r;
+  }
+  if (r + r < m) return d - r;
+  return d + m - r;
+}
