@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Document, type Scalar } from 'yaml';
 import { HelmError } from '../errors/index.js';
+import { parseYaml } from '../encoding/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
 
 /**
@@ -14,6 +15,10 @@ export interface GoYamlOptions {
 }
 
 export function parseGoYaml(text: string, file?: string, options: GoYamlOptions = {}): GoValue {
+  // core/src/encoding's parser is the Go-exact one (errors, resolution, JSON trip); the local decoder
+  // below only adds what struct decoding needs: YAML integers kept apart from floats.
+  const value = parseYaml(text, { file });
+  if (!options.intsAsBigint) return value;
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -31,15 +36,8 @@ export function parseGoYaml(text: string, file?: string, options: GoYamlOptions 
 
 /** parseGoYaml for a document that must be a map (values files): Go's "cannot unmarshal" otherwise. */
 export function parseGoYamlMap(text: string, file?: string): GoMap {
-  const v = parseGoYaml(text, file);
+  const v = parseYaml(text, { file, target: 'map' });
   if (v === null || v === undefined) return {};
-  if (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array) {
-    const kind = Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : 'string';
-    throw new HelmError(
-      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`,
-      { file },
-    );
-  }
   return v as GoMap;
 }
 
