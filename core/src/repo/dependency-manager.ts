@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as chartModule from '../chart/index.js';
-import { type Chart, type Dependency, loadArchive, loadDir } from '../chart/index.js';
+import { type Chart, type Dependency, loadArchive, loadDir, saveChart } from '../chart/index.js';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
 import { verifyData } from '../provenance/index.js';
@@ -179,6 +178,9 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
   try {
     data = await getter.get(url, { ...getterOptions(entry), progress: true });
     checkDigest(data, cv, url.split('/').pop() ?? dep.name);
+    // Helm v2 stores whatever it downloaded; an archive that does not load (hostile paths, not a chart)
+    // is refused here instead, before charts/ is touched.
+    await loadArchive(data, url);
   } catch (err) {
     throw new HelmError(`could not download ${url}: ${errorMessage(err)}`, { cause: err });
   }
@@ -200,8 +202,6 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
   await writeFile(join(dest, name), data, { mode: 0o644 });
 }
 
-type SaveFn = (chart: Chart, dest: string) => Promise<string>;
-
 /** tarFromLocalDir: a `file://` dependency is packaged into charts/ when its version satisfies the range. */
 async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string): Promise<string> {
   const origPath = await getLocalPath(dep.repository, chartPath);
@@ -215,9 +215,7 @@ async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string)
   const v = parseVersion(ch.metadata.version);
   if (!v) throw new HelmError(`Invalid Semantic Version`);
   if (!constraint.check(v)) throw new HelmError(`can't get a valid version for dependency ${dep.name}`);
-  const save = (chartModule as unknown as Record<string, unknown>).saveChart as SaveFn | undefined;
-  if (typeof save !== 'function') throw new HelmError(`packaging ${dep.name} from ${dep.repository}: chart packaging is not available`);
-  await save(ch, dest);
+  await saveChart(ch, dest);
   return ch.metadata.version;
 }
 

@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadArchive } from '../chart/index.js';
+import { loadArchive, metadataJson } from '../chart/index.js';
 import { digest } from '../provenance/message-block.js';
 import { type IndexFile, indexAdd, joinLoose, newIndexFile } from './index-file.js';
 import { goTime } from './yaml-io.js';
@@ -39,7 +39,7 @@ export async function indexDirectory(dir: string, baseURL: string): Promise<Inde
     const data = await readFile(join(dir, rel));
     try {
       const chart = await loadArchive(data, join(dir, rel));
-      return { rel, metadata: chart.metadata, sum: digest(data) };
+      return { rel, metadata: metadataJson(chart.metadata), sum: digest(data) };
     } catch {
       return undefined;
     }
@@ -50,7 +50,7 @@ export async function indexDirectory(dir: string, baseURL: string): Promise<Inde
     const parentDir = slash < 0 ? '' : item.rel.slice(0, slash);
     const fname = item.rel.slice(slash + 1);
     const parentURL = parentDir === '' ? baseURL : joinLoose(baseURL, parentDir);
-    indexAdd(index, item.metadata as unknown as Record<string, unknown>, fname, parentURL, item.sum, created);
+    indexAdd(index, item.metadata, fname, parentURL, item.sum, created);
   }
   return index;
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
-import { HelmCommand, writeStructured } from '@helm-ts/plugin-base';
+import { HelmCommand, formatTable, writeStructured } from '@helm-ts/plugin-base';
 import { search } from '@helm-ts/core/action/search';
-import { uitable } from '../uitable.js';
 
 export default class Search extends HelmCommand {
   static override summary = 'search for a keyword in charts';
@@ -31,6 +30,6 @@ Repositories are managed with 'helm repo' commands.`;
     }
     if (res.length === 0) { this.log('No results found'); return; }
     const rows = [['NAME', 'CHART VERSION', 'APP VERSION', 'DESCRIPTION'], ...res.map((r) => [r.name, r.version, r.appVersion, r.description])];
-    this.log(uitable(rows, flags['col-width']));
+    this.log(formatTable(rows, flags['col-width']));
   }
 }

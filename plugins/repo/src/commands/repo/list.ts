@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
-import { HelmCommand, writeStructured } from '@helm-ts/plugin-base';
+import { HelmCommand, formatTable, writeStructured } from '@helm-ts/plugin-base';
 import { repoList } from '@helm-ts/core/action/repo-list';
-import { uitable } from '../../uitable.js';
 
 export default class RepoList extends HelmCommand {
   static override summary = 'list chart repositories';
@@ -13,7 +12,7 @@ export default class RepoList extends HelmCommand {
     const { flags } = await this.parse(RepoList);
     const repos = await repoList(this.settings);
     if (flags.output === 'table') {
-      this.log(uitable([['NAME', 'URL'], ...repos.map((r) => [r.name, r.url])]));
+      this.log(formatTable([['NAME', 'URL'], ...repos.map((r) => [r.name, r.url])]));
       return;
     }
     writeStructured(repos.map((r) => ({ Name: r.name, URL: r.url })), flags.output as 'json' | 'yaml');
