@@ -14,11 +14,11 @@
  * | toRawJson                | the call fails (Sprig panics)                         |
  * | mustToJson, mustToPrettyJson, mustToRawJson | the call fails                     |
  */
-import { goFunc, type FuncMap, type GoValue } from '../template/value.js';
+import { goFunc, isGoMap, type FuncMap, type GoValue } from '../template/value.js';
 import { toYaml } from './to-yaml.js';
 import { parseYaml } from './yaml-parse.js';
 import { marshalJson, marshalJsonIndent, marshalRawJson } from './json-marshal.js';
-import { parseJson } from './json-parse.js';
+import { parseJson, partialJsonValue } from './json-parse.js';
 import { toToml, TomlError } from './toml.js';
 import { errorMessage } from '../errors/index.js';
 
@@ -53,14 +53,15 @@ export function encodingFuncs(): FuncMap {
     toJson: goFunc(ANY, (v: GoValue): string => swallow(() => marshalJson(v))),
     fromJson: goFunc(STRING, (s: string): GoValue => {
       try {
-        return parseJson(s, 'map') ?? {};
+        return parseJson(s, 'map');
       } catch (err) {
-        return { Error: errorMessage(err) };
+        const partial = partialJsonValue(err);
+        return { ...(isGoMap(partial) ? partial : {}), Error: errorMessage(err) };
       }
     }),
     fromJsonArray: goFunc(STRING, (s: string): GoValue => {
       try {
-        return parseJson(s, 'array') ?? [];
+        return parseJson(s, 'array');
       } catch (err) {
         return [errorMessage(err)];
       }

@@ -7,14 +7,18 @@
 import type { GoMap, GoValue } from '../template/value.js';
 import { JsonError } from './errors.js';
 
-// Go's quoteChar for scanner errors.
+// Go's quoteChar for scanner errors: the scanner works on bytes, so a non-ASCII character shows as its
+// first UTF-8 byte read as a rune (a BOM is 'ï'), quoted as strconv.Quote would.
 function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return "'\"'";
-  const q = JSON.stringify(c);
-  const cp = c.codePointAt(0)!;
+  let cp = c.codePointAt(0)!;
+  if (cp >= 0x80) cp = Buffer.from(c, 'utf8')[0]!;
+  const short: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 92: '\\\\' };
+  if (short[cp]) return "'" + short[cp] + "'";
   if (cp < 0x20 || cp === 0x7f) return "'\\x" + cp.toString(16).padStart(2, '0') + "'";
-  return "'" + q.slice(1, -1) + "'";
+  if (cp >= 0x80 && cp < 0xa0) return "'\\u" + cp.toString(16).padStart(4, '0') + "'";
+  return "'" + String.fromCodePoint(cp) + "'";
 }
 
 class SyntaxErr extends Error {}
@@ -226,6 +230,14 @@ function finish(v: GoValue, errors: string[]): GoValue {
 export type JsonTarget = 'any' | 'map' | 'array';
 
 /**
+ * The value json.Unmarshal left in its target along with a type error (it keeps decoding after one:
+ * Helm's fromJson returns that map with the "Error" key added).
+ */
+export function partialJsonValue(err: unknown): GoValue | undefined {
+  return err instanceof JsonError && err.cause !== undefined ? (err.cause as GoValue) : undefined;
+}
+
+/**
  * json.Unmarshal(text, &target): target interface{} (default), map[string]interface{} or []interface{}.
  * Throws JsonError with Go's message.
  */
@@ -247,6 +259,6 @@ export function parseJson(text: string, target: JsonTarget = 'any'): GoValue {
       throw new JsonError(`json: cannot unmarshal ${got} into Go value of type ${target === 'map' ? 'map[string]interface {}' : '[]interface {}'}`);
     }
   }
-  if (errors.length > 0) throw new JsonError(errors[0]!);
+  if (errors.length > 0) throw new JsonError(errors[0]!, { cause: v });
   return v;
 }

@@ -56,8 +56,14 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
       }
       return withLine('did not find expected key', line1 - 1);
     }
-    case 'TAB_AS_INDENT': case 'BAD_SCALAR_START':
+    case 'TAB_AS_INDENT':
       return withLine('found character that cannot start any token', line1 > 1 ? line1 : 0);
+    case 'BAD_SCALAR_START':
+      // A flow indicator where a node should start is a parser error; other reserved characters a scanner one.
+      if (/character [,\]}]/.test(msg) || text[start] === ',') return withLine('did not find expected node content', line1 - 1);
+      return withLine('found character that cannot start any token', line1 > 1 ? line1 : 0);
+    case 'BAD_ALIAS':
+      return withLine('did not find expected alphabetic or numeric character', line1 > 1 ? line1 : 0);
     case 'BAD_DQ_ESCAPE':
       return withLine(/\\[xuU]/.test(msg) ? 'did not find expected hexdecimal number' : 'found unknown escape character', line1 > 1 ? line1 : 0);
     case 'BAD_INDENT':
@@ -80,7 +86,14 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
         return withLine('block sequence entries are not allowed in this context', line1 > 1 ? line1 : 0);
       }
       if (msg.startsWith('Unexpected scalar at node end')) return withLine(expectedWhat(text, start), line1 - 1);
+      if (/^Unexpected flow-(seq|map)-end token/.test(msg)) return withLine('did not find expected node content', line1 - 1);
       break;
+  }
+  if (msg.startsWith('Block scalar header includes extra characters')) {
+    return withLine('did not find expected comment or line break', line1 > 1 ? line1 : 0);
+  }
+  if (/^(Alias|Anchor) cannot be an empty string/.test(msg)) {
+    return withLine('did not find expected alphabetic or numeric character', line1 > 1 ? line1 : 0);
   }
   return withLine(msg.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line1);
 }

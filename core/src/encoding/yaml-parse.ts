@@ -45,7 +45,10 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private readonly expanding = new Set<Node>();
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+  ) {}
 
   private allowedAliasRatio(): number {
     const n = this.decodeCount;
@@ -98,6 +101,14 @@ class Decoder {
         default: return r.value as Decoded;
       }
     }
+    if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && n.range && n.range[1] >= this.text.length && !this.text.endsWith('\n') && value.endsWith('\n')) {
+      // libyaml adds no final line break that the input does not have.
+      return this.typed(value.slice(0, -1), tag);
+    }
+    return this.typed(value, tag);
+  }
+
+  private typed(value: string, tag: string | undefined): Decoded {
     if (!tag) return value;
     return this.taggedScalar(value, tag);
   }
@@ -132,6 +143,16 @@ class Decoder {
         this.merge(pair.value as Node | null, out);
         continue;
       }
+      if (isScalar(k) && k.value === '' && k.range && k.range[0] === k.range[1] && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
+        // An implicit empty key (`: v`): libyaml's parser wants a key there.
+        const line0 = this.text.slice(0, k.range[0]).split('\n').length - 1;
+        throw new YamlError(line0 > 0 ? `yaml: line ${line0}: did not find expected key` : 'yaml: did not find expected key', { line: line0 > 0 ? line0 : undefined });
+      }
+      if (isScalar(k) && k.range && k.range[1] - k.range[0] > 1024 && k.type !== 'BLOCK_LITERAL' && k.type !== 'BLOCK_FOLDED' && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
+        // libyaml only sees a simple key within 1024 characters of its ':'.
+        const line = this.text.slice(0, k.range[1]).split('\n').length;
+        throw new YamlError(line > 1 ? `yaml: line ${line}: mapping values are not allowed in this context` : 'yaml: mapping values are not allowed in this context', { line: line > 1 ? line : undefined });
+      }
       const key = this.decode(k);
       if (Array.isArray(key) || key instanceof DecodedMap) fail(`invalid map key: ${describeKey(key)}`);
       const value = this.decode(pair.value);
@@ -164,6 +185,7 @@ interface ScalarLike {
   value: unknown;
   type?: string;
   tag?: string;
+  range?: [number, number, number];
 }
 
 // Go's %#v of a decoded value, for the invalid map key message.
@@ -191,7 +213,7 @@ function keyString(k: Decoded, v: Decoded): string {
       return k.toString();
     }
     case 'number': {
-      const s = formatFloat(k, 'g', -1, 32);
+      const s = formatFloat(Math.fround(k), 'g', -1, 32);
       return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
     }
     case 'boolean': return k ? 'true' : 'false';
@@ -267,6 +289,11 @@ function checkEscapes(doc: Document.Parsed, text: string): void {
   });
 }
 
+// yaml_parser_update_buffer accepts TAB, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD and above.
+const REJECTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/;
+const OTHER_BREAKS_ALL = /\r\n?|[\u0085\u2028\u2029]/g;
+
 function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed | undefined {
   const composer = new Composer({ version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false });
   const parser = new Parser(lineCounter.addNewLine);
@@ -281,6 +308,12 @@ function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed 
 export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOptions): GoValue {
   const o: ParseYamlOptions = typeof fileOrOptions === 'string' ? { file: fileOrOptions } : fileOrOptions ?? {};
   const lineCounter = new LineCounter();
+  // libyaml's reader refuses these before anything is parsed.
+  if (REJECTED_CHARS.test(text)) {
+    throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', { file: o.file });
+  }
+  // YAML 1.1 (libyaml) also breaks lines at CR, NEL, LS and PS; the `yaml` package (1.2) does not.
+  if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n');
   let value: GoValue;
   try {
     const doc = firstDocument(text, lineCounter);
@@ -289,7 +322,7 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
       const err = firstRelevantError(doc);
       if (err) throw goYamlSyntaxError(text, err, lineCounter);
       checkEscapes(doc, text);
-      decoded = new Decoder(doc).decode(doc.contents);
+      decoded = new Decoder(doc, text).decode(doc.contents);
     }
     value = toJsonValue(decoded);
   } catch (err) {
