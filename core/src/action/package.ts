@@ -23,6 +23,8 @@ export interface PackageOptions {
   localRepository?: string;
   /** `-u`: runs `helm dependency update` on the chart folder first. */
   dependencyUpdate?: (chartPath: string) => Promise<void>;
+  /** Called once the archive is written, before the local-repository copy (Helm prints then). */
+  onPackaged?: (archivePath: string) => void;
   /** `--sign`: signs the written archive (writes `<archive>.prov`). */
   sign?: (archivePath: string) => Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function packageChart(o: PackageOptions): Promise<PackageResult> {
   } catch (err) {
     throw new HelmError(`Failed to save: ${(err as Error).message}`, { cause: err });
   }
+  o.onPackaged?.(archive);
   const result: PackageResult = { archive, chart: ch };
   if (o.save && o.localRepository) result.localCopy = await addChartToLocalRepo(ch, o.localRepository);
   if (o.sign) await o.sign(archive);

@@ -41,15 +41,15 @@ Versioned chart archives are used by Helm package repositories.`;
     const { argv, flags } = await this.parse(Package);
     const keyring = flags.keyring ?? join(homedir(), '.gnupg', 'pubring.gpg');
     for (const path of argv as string[]) {
-      const r = await packageChart({
+      await packageChart({
         path, version: flags.version, appVersion: flags['app-version'], destination: flags.destination,
         save: flags.save, localRepository: this.settings.home.localRepository,
         dependencyUpdate: flags['dependency-update']
           ? (chartPath) => dependencyUpdate({ chartPath, keyring, downloaders: downloaderLookup(this.settings) as DownloaderLookup }, this.settings, (l) => this.log(l))
           : undefined,
         sign: flags.sign ? async (archive) => { await signChart(archive, flags.key ?? '', keyring, process.env.HELM_KEY_PASSPHRASE); } : undefined,
+        onPackaged: (archive) => this.log(`Successfully packaged chart and saved it to: ${archive}`),
       });
-      this.log(`Successfully packaged chart and saved it to: ${r.archive}`);
     }
   }
 }
