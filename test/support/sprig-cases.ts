@@ -1,24 +1,25 @@
-/** Renders the one-line templates of the Sprig tables with the Sprig function map. */
-import { sprigFuncs, goSprint } from '@helm-ts/core/sprig';
-import { renderMini } from './sprig-eval.js';
-import type { GoValue } from '@helm-ts/core/template/value';
+/** Renders the one-line templates of the Sprig tables through the template engine with Sprig's functions. */
+import { sprigFuncs } from '@helm-ts/core/sprig';
+import { TemplateSet, type GoValue } from '@helm-ts/core/template';
+
+/** The values the oracle chart had in values.yaml (numbers from YAML are float64). */
+export const sprigValues = (): GoValue => ({ num: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } });
 
 const funcs = sprigFuncs();
-// text/template builtins the tables use alongside Sprig.
-funcs.len = Object.assign((v: GoValue) => BigInt(typeof v === 'string' ? Buffer.byteLength(v) : Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0), { signature: { params: ['any' as const] } });
-
-export const sprigValues = { num: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } };
 
 export function renderCase(tpl: string): string {
-  return renderMini(tpl, funcs, goSprint, { Values: structuredClone(sprigValues) });
+  const t = new TemplateSet({ funcs }).parse('case', tpl);
+  return t.execute('case', { Values: sprigValues() });
 }
 
-/** The error a template raises: `error calling NAME: MESSAGE`. */
+/** The error a template raises, from `error calling NAME: ...` (or the engine's own argument errors) on. */
 export function renderCaseError(tpl: string): string {
   try {
     const out = renderCase(tpl);
     return `no error, rendered ${JSON.stringify(out)}`;
   } catch (e) {
-    return (e as Error).message;
+    const msg = (e as Error).message;
+    const m = /(error calling .*|wrong type for value; .*|wrong number of args for .*)$/s.exec(msg);
+    return m ? m[1] : msg;
   }
 }
