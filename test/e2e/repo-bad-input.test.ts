@@ -94,8 +94,7 @@ test('a chart whose digest does not match the index: fetch and dependency update
     assert.match(f.stderr, /Error: digest mismatch for web-1\.0\.0\.tgz: the repository index lists sha256:f{64}, the downloaded archive is sha256:[0-9a-f]{64}/);
     assert.deepEqual(readdirSync(dest), []);
     const chart = writeChart(tempDir(), { name: 'app', version: '1.0.0', requirements: `dependencies:\n- name: web\n  version: 1.0.0\n  repository: ${repo.url}\n` });
-    mkdirSync(join(chart, 'charts'));
-    writeFileSync(join(chart, 'charts', 'keep.txt'), 'mine');
+    packageCharts([{ name: 'web', version: '0.9.0' }], join(chart, 'charts'));
     const before = snapshot(chart);
     const d = await ours(['dependency', 'update', chart, '--skip-refresh'], repo.home);
     assert.equal(d.status, 1);
