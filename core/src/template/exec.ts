@@ -96,6 +96,9 @@ function position(text: string, pos: number): [number, number] {
   return [line, Buffer.byteLength(lineText, 'utf8')];
 }
 
+/** Executions in progress on this thread (functions may re-enter execute). */
+let activeExecutions = 0;
+
 export class State {
   private node: Node | null = null;
   private vars: Variable[];
@@ -132,15 +135,23 @@ export class State {
 
   execute(tree: Tree): string {
     if (tree.root === null) this.errorf(`${quote(this.tmplName)} is an incomplete or empty template`);
+    activeExecutions++;
     try {
       this.walk(this.vars[0]!.value, tree.root);
     } catch (e) {
-      if (e instanceof StackExhausted) {
-        this.tmplName = e.tmplName;
-        this.node = e.node;
-        this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
+      // Running out of JS stack is reported once, by the outermost execution (functions such as
+      // include re-enter execute), as Go reports running out of template depth.
+      if (activeExecutions === 1) {
+        if (e instanceof StackExhausted) {
+          this.tmplName = e.tmplName;
+          this.node = e.node;
+          this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
+        }
+        if (isStackOverflow(e)) this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
       }
       throw e;
+    } finally {
+      activeExecutions--;
     }
     return this.out;
   }
@@ -418,7 +429,8 @@ export class State {
       switch (this.ctx.missingKey) {
         case 'default': return undefined;
         case 'zero':
-          this.lastIface = !(receiver instanceof GoNamedMap);
+          if (receiver instanceof GoNamedMap) return receiver.zero();
+          this.lastIface = true;
           return null;
         case 'error': this.errorf(`map has no entry for key ${quote(fieldName)}`);
       }

@@ -168,7 +168,7 @@ export function index(item: GoValue, ...indexes: GoValue[]): GoValue {
     } else if (item instanceof GoNamedMap) {
       const k = mapKey(idx);
       const m = item.entries();
-      item = Object.prototype.hasOwnProperty.call(m, k) ? m[k] : null;
+      item = Object.prototype.hasOwnProperty.call(m, k) ? m[k] : item.zero();
     } else if (kindOf(item) === 'map') {
       const k = mapKey(idx);
       const m = item as GoMap;

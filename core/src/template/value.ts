@@ -72,6 +72,10 @@ export abstract class GoStruct {
 export abstract class GoNamedMap {
   abstract readonly goType: string;
   abstract entries(): GoMap;
+  /** The zero value of the element type: what a missing key gives under missingkey=zero and `index`. */
+  zero(): GoValue {
+    return null;
+  }
 }
 
 /** Go's reflect.Kind names, as `kindOf` prints them. */
