@@ -73,6 +73,11 @@ function runesUntil(sc: Scanner, stop: Set<string>): { v: string; last: string |
 
 const quote = (s: string): string => JSON.stringify(s);
 
+/** Go's %q of a []rune: `['n' 'a' 'm' 'e']`. */
+function quoteRunes(s: string): string {
+  return `[${[...s].map((r) => `'${r === "'" ? "\\'" : r === '\\' ? '\\\\' : r}'`).join(' ')}]`;
+}
+
 function goTypeOf(v: GoValue): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
@@ -147,8 +152,8 @@ class Parser {
     let inner: GoMap = {};
     if (k in data) inner = assertMap(data[k]);
     const e = this.key(inner, nestedNameLevel);
-    if (e === undefined && Object.keys(inner).length === 0) return new Error(`key map ${quote(k)} has no value`);
-    if (Object.keys(inner).length !== 0) set(data, k, inner);
+    if (Object.keys(inner).length === 0) return new Error(`key map ${quote(k)} has no value`);
+    set(data, k, inner);
     return e;
   }
 
@@ -164,7 +169,7 @@ class Parser {
   private listItem(list: GoValue[], i: number, nestedNameLevel: number): { list: GoValue[]; err?: Error | EOF } {
     if (i < 0) return { list, err: new Error(`negative ${i} index not allowed`) };
     const { v: k, last, err } = runesUntil(this.sc, new Set(['[', '.', '=']));
-    if (k.length > 0) return { list, err: new Error(`unexpected data at end of array index: ${quote(k)}`) };
+    if (k.length > 0) return { list, err: new Error(`unexpected data at end of array index: ${quoteRunes(k)}`) };
     if (err !== undefined) return { list, err: eof };
     if (last === '=') {
       const vl = this.valList();
