@@ -27,3 +27,26 @@ test('an unknown flag is one Error line and exit 1', () => {
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /Nonexistent flag|no-such-flag/);
 });
+
+test('helm version --template runs Go\'s text/template over {Client, Server}, with no newline added', () => {
+  const cases: Array<[string, string]> = [
+    ['{{.Client.SemVer}}', 'v2.17.0'],
+    ['{{.Client.SemVer}}+{{.Client.GitTreeState}}{{if .Server}}server{{end}}', 'v2.17.0+clean'],
+    ['{{printf "%q" .Client.GitCommit}}\n', '"helm-ts"\n'],
+    ['{{.Server}}', '<no value>'],
+  ];
+  for (const [tpl, out] of cases) {
+    const r = runHelm(['version', '-c', '--template', tpl]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, out, tpl);
+  }
+});
+
+test('helm version --template errors are Go\'s template errors', () => {
+  const parse = runHelm(['version', '-c', '--template', '{{.Client']);
+  assert.equal(parse.status, 1);
+  assert.equal(parse.stderr, 'Error: template: _:1: unclosed action\n');
+  const exec = runHelm(['version', '-c', '--template', '{{.Client.Nope}}']);
+  assert.equal(exec.status, 1);
+  assert.equal(exec.stderr, 'Error: template: _:1:9: executing "_" at <.Client.Nope>: can\'t evaluate field Nope in type interface {}\n');
+});

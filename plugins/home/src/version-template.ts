@@ -1,14 +1,29 @@
+import { GoStruct, TemplateSet, type GoMap } from '@helm-ts/core/template';
+import type { VersionInfo } from '@helm-ts/core/version';
+
+/** hapi.version.Version as templates see it: `.SemVer`, `.GitCommit`, `.GitTreeState`. */
+class VersionStruct extends GoStruct {
+  readonly goType = '*version.Version';
+  declare SemVer: string;
+  declare GitCommit: string;
+  declare GitTreeState: string;
+
+  constructor(v: VersionInfo) {
+    super();
+    Object.defineProperty(this, 'goType', { enumerable: false });
+    this.SemVer = v.semVer;
+    this.GitCommit = v.gitCommit;
+    this.GitTreeState = v.gitTreeState;
+  }
+}
+
 /**
- * `helm version --template`: a Go template over {Client, Server}. Until the template engine lands this
- * supports only plain field references; it is replaced by core/template when that exists.
+ * `helm version --template` (cmd/helm/version.go tpl): Go's text/template named "_" executed over
+ * {Client, Server}, each present only when shown. Helm adds no newline.
  */
-export async function renderVersionTemplate(tpl: string, data: Record<string, unknown>): Promise<string> {
-  return tpl.replace(/\{\{\s*\.([A-Za-z.]+)\s*\}\}/g, (_m, path: string) => {
-    let v: unknown = data;
-    for (const k of path.split('.')) {
-      const key = k.charAt(0).toLowerCase() + k.slice(1);
-      v = v && typeof v === 'object' ? ((v as Record<string, unknown>)[k] ?? (v as Record<string, unknown>)[key]) : undefined;
-    }
-    return v === undefined ? '<no value>' : String(v);
-  });
+export function renderVersionTemplate(tpl: string, versions: { Client?: VersionInfo; Server?: VersionInfo }): string {
+  const data: GoMap = {};
+  if (versions.Client) data.Client = new VersionStruct(versions.Client);
+  if (versions.Server) data.Server = new VersionStruct(versions.Server);
+  return new TemplateSet({ name: '_' }).parse('_', tpl).execute('_', data);
 }
