@@ -19,6 +19,7 @@ import { pathFuncs } from './paths.js';
 import { urlFuncs } from './urls.js';
 import { networkFuncs } from './network.js';
 import { dateFuncs } from './dates.js';
+import { semverFuncs } from './semver.js';
 
 export function sprigFuncs(): FuncMap {
   return {
@@ -38,6 +39,7 @@ export function sprigFuncs(): FuncMap {
     ...urlFuncs,
     ...networkFuncs,
     ...dateFuncs,
+    ...semverFuncs,
   };
 }
 
