@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   kubeconfigPath?: string;
   /** How long simulated controllers take to make pods ready, bind PVCs, finish Jobs (default 100 ms). */
   controllerDelayMs?: number;
+  /** How many change events a watch can resume from (default 10000); older resourceVersions get 410 Gone. */
+  eventWindow?: number;
   /** HTTPS with a generated CA and client certificate (default); false serves plain HTTP with bearer tokens. */
   tls?: boolean;
 }
@@ -44,7 +46,7 @@ const INITIAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-
 
 /** Starts a Kubernetes API emulator on loopback. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const store = new Store(options.stateFile);
+  const store = new Store(options.stateFile, options.eventWindow);
   const registry = new Registry();
   const api = new Api(store, registry, makeDefaulter());
   if (store.load()) {

@@ -69,16 +69,21 @@ function mergeMap(kind: string, path: string[], original: Obj, patch: Obj): Obj 
     return stripDirectives(rest);
   }
   if (directive === 'delete') return {};
+  if (directive !== undefined) throw new ApiError(400, 'BadRequest', `unknown patch type: ${String(directive)} in map`);
   let out: Obj = { ...original };
   if (Array.isArray(patch.$retainKeys)) {
     const keep = new Set<string>(patch.$retainKeys);
     out = Object.fromEntries(Object.entries(out).filter(([k]) => keep.has(k)));
   }
+  const orders: Record<string, unknown[]> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (k.startsWith('$setElementOrder/') && Array.isArray(v)) orders[k.slice('$setElementOrder/'.length)] = v;
+  }
   for (const [k, v] of Object.entries(patch)) {
     if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(out[field]) && Array.isArray(v)) out[field] = out[field].filter((x: unknown) => !v.some((d) => JSON.stringify(d) === JSON.stringify(x)));
+      if (Array.isArray(out[field]) && Array.isArray(v)) out[field] = out[field].filter((x: unknown) => !v.some((d) => same(d, x)));
       continue;
     }
     const here = [...path, k];
@@ -90,50 +95,72 @@ function mergeMap(kind: string, path: string[], original: Obj, patch: Obj): Obj 
     }
     if (Array.isArray(v)) {
       const key = mergeKeyOf(kind, here);
-      out[k] = key === undefined ? stripDirectives(v) : mergeList(kind, here, key, Array.isArray(out[k]) ? out[k] : [], v);
+      out[k] = key === undefined ? stripDirectives(v) : mergeList(kind, here, key, Array.isArray(out[k]) ? out[k] : [], v, orders[k]);
       continue;
     }
     out[k] = v;
   }
-  for (const [k, order] of Object.entries(patch)) {
-    if (!k.startsWith('$setElementOrder/') || !Array.isArray(order)) continue;
-    const field = k.slice('$setElementOrder/'.length);
+  // A `$setElementOrder` without a patch list for its field still reorders what is there.
+  for (const [field, order] of Object.entries(orders)) {
+    if (field in patch || !Array.isArray(out[field])) continue;
     const key = mergeKeyOf(kind, [...path, field]);
-    if (Array.isArray(out[field]) && key !== undefined) out[field] = reorder(out[field], order, key);
+    if (key !== undefined) out[field] = enforceOrder(out[field], order, out[field], key);
   }
   return out;
 }
 
-function mergeList(kind: string, path: string[], key: string, original: unknown[], patch: unknown[]): unknown[] {
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function sameItem(a: unknown, b: unknown, key: string): boolean {
+  return key === '' ? same(a, b) : isMap(a) && isMap(b) && a[key] === b[key];
+}
+
+/**
+ * apimachinery's mergeSlice: `$patch: replace` replaces the list, `$patch: delete` items are removed, other items
+ * merge into the original element with the same key or are added; scalars are unioned. Then the order is
+ * enforced as normalizeElementOrder does.
+ */
+function mergeList(kind: string, path: string[], key: string, original: unknown[], patch: unknown[], setOrder?: unknown[]): unknown[] {
   if (patch.some((p) => isMap(p) && p.$patch === 'replace')) {
     return stripDirectives(patch.filter((p) => !(isMap(p) && p.$patch === 'replace'))) as unknown[];
   }
-  if (key === '') {
-    const out = [...original];
-    for (const p of patch) if (!out.some((o) => JSON.stringify(o) === JSON.stringify(p))) out.push(p);
-    return out;
-  }
-  const out: unknown[] = [...original];
-  for (const p of patch) {
-    if (!isMap(p)) { out.push(p); continue; }
-    const idx = out.findIndex((o) => isMap(o) && o[key] === p[key]);
-    if (p.$patch === 'delete') {
-      if (idx >= 0) out.splice(idx, 1);
+  const deleted = patch.filter((p) => isMap(p) && p.$patch === 'delete');
+  const items = patch.filter((p) => !(isMap(p) && p.$patch === 'delete'));
+  const base = original.filter((o) => !deleted.some((d) => key !== '' && sameItem(o, d, key)));
+  const merged: unknown[] = [...base];
+  for (const p of items) {
+    if (key === '' || !isMap(p)) {
+      if (!merged.some((o) => same(o, p))) merged.push(p);
       continue;
     }
-    if (idx >= 0) out[idx] = mergeMap(kind, path, out[idx] as Obj, p);
-    else out.push(mergeMap(kind, path, {}, p));
+    const idx = merged.findIndex((o) => sameItem(o, p, key));
+    if (idx >= 0) merged[idx] = mergeMap(kind, path, merged[idx] as Obj, p);
+    else merged.push(mergeMap(kind, path, {}, p));
   }
-  return out;
+  return enforceOrder(merged, setOrder ?? items, base, key);
 }
 
-/** Orders by `$setElementOrder`; elements the order does not name keep their place after the named ones. */
-function reorder(list: unknown[], order: unknown[], key: string): unknown[] {
-  const rank = (x: unknown): number => {
-    const i = order.findIndex((o) => (key === '' ? JSON.stringify(o) === JSON.stringify(x) : isMap(o) && isMap(x) && o[key] === x[key]));
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  return list.map((x, i) => ({ x, i, r: rank(x) })).sort((a, b) => a.r - b.r || a.i - b.i).map((e) => e.x);
+/**
+ * normalizeElementOrder: items named by `order` (the patch list, or `$setElementOrder`) come in that order,
+ * the rest keep their server order, and the two runs are interleaved by position in the original list, with
+ * items new to the server going first.
+ */
+function enforceOrder(merged: unknown[], order: unknown[], serverOrder: unknown[], key: string): unknown[] {
+  const indexIn = (list: unknown[], x: unknown): number => list.findIndex((o) => sameItem(o, x, key));
+  const patchItems = merged.filter((m) => indexIn(order, m) >= 0).sort((a, b) => indexIn(order, a) - indexIn(order, b));
+  const serverOnly = merged.filter((m) => indexIn(order, m) < 0).sort((a, b) => indexIn(serverOrder, a) - indexIn(serverOrder, b));
+  const out: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patchItems.length) {
+    if (j >= patchItems.length) { out.push(serverOnly[i++]); continue; }
+    if (i >= serverOnly.length) { out.push(patchItems[j++]); continue; }
+    const li = indexIn(serverOrder, serverOnly[i]);
+    const ri = indexIn(serverOrder, patchItems[j]);
+    if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]);
+    else out.push(patchItems[j++]);
+  }
+  return out;
 }
 
 function stripDirectives<T>(v: T): T {

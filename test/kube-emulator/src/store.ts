@@ -16,8 +16,8 @@ export interface StoreEvent {
 
 export type Listener = (ev: StoreEvent) => void;
 
-/** How many events a watch can resume from; older resourceVersions get 410 Gone. */
-const EVENT_WINDOW = 10_000;
+/** How many events a watch can resume from by default; older resourceVersions get 410 Gone. */
+export const EVENT_WINDOW = 10_000;
 
 /**
  * Objects by `group/resource`, then `namespace/name`. One counter gives every write its resourceVersion, and
@@ -25,12 +25,14 @@ const EVENT_WINDOW = 10_000;
  */
 export class Store {
   private rv = 1;
+  /** Events before a restart from a state file are gone: watches from older versions get 410. */
+  private floor = 0;
   private readonly data = new Map<string, Map<string, Obj>>();
   private readonly events: StoreEvent[] = [];
   private readonly listeners = new Set<Listener>();
   private saveTimer?: NodeJS.Timeout;
 
-  constructor(private readonly file?: string) {}
+  constructor(private readonly file?: string, private readonly eventWindow = EVENT_WINDOW) {}
 
   /** Loads a state file written by `save`; a missing file means an empty cluster. */
   load(): boolean {
@@ -39,6 +41,7 @@ export class Store {
     try { text = readFileSync(this.file, 'utf8'); } catch { return false; }
     const state = JSON.parse(text) as { resourceVersion: number; objects: { gr: string; object: Obj }[] };
     this.rv = state.resourceVersion;
+    this.floor = state.resourceVersion;
     for (const { gr, object } of state.objects) this.bucket(gr).set(keyOf(object), object);
     return true;
   }
@@ -68,7 +71,7 @@ export class Store {
 
   /** The oldest resourceVersion a watch may resume from. */
   get oldestResumable(): number {
-    return this.events.length === EVENT_WINDOW ? this.events[0]!.rv - 1 : 0;
+    return Math.max(this.floor, this.events.length >= this.eventWindow ? this.events[0]!.rv - 1 : 0);
   }
 
   private bucket(gr: string): Map<string, Obj> {
@@ -149,7 +152,7 @@ export class Store {
 
   private publish(ev: StoreEvent): void {
     this.events.push(ev);
-    if (this.events.length > EVENT_WINDOW) this.events.shift();
+    if (this.events.length > this.eventWindow) this.events.shift();
     this.scheduleSave();
     for (const l of [...this.listeners]) l(ev);
   }
