@@ -53,9 +53,9 @@ export async function dependencyUpdate(o: ManagerOptions): Promise<void> {
   const rf = await loadRepoFile(o.home.repositoryFile);
   const repoNames = await getRepoNames(deps, rf, o.chartPath);
   if (!o.skipUpdate) await refresh(rf.repositories, o);
-  const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName);
+  const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName, files.apiV2);
   const digest = files.apiV2 ? hashReq(requirementsAsWritten(chart), true, locked) : v1Hash;
-  await downloadAll(locked, rf.repositories, o);
+  await downloadAll(locked, rf.repositories, o, files.apiV2);
   if (chart.lock?.digest === digest) return;
   await writeLock(o.chartPath, files, { generated: goTime(), digest, dependencies: locked });
 }
@@ -81,7 +81,7 @@ export async function dependencyBuild(o: ManagerOptions): Promise<void> {
   const locked = lock.dependencies.map((d) => ({ ...d }));
   hasAllRepos(locked, rf.repositories);
   if (!o.skipUpdate) await refresh(rf.repositories, o);
-  await downloadAll(locked, rf.repositories, o);
+  await downloadAll(locked, rf.repositories, o, files.apiV2);
 }
 
 /** Manager.hasAllRepos: every locked repository must still be configured. */
@@ -109,7 +109,7 @@ async function refresh(repos: RepoEntry[], o: ManagerOptions): Promise<void> {
  * only when all succeeded are the outdated archives of these dependencies removed from charts/ and the new
  * ones moved in. Any failure leaves charts/ exactly as it was.
  */
-async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOptions): Promise<void> {
+async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOptions, helm3: boolean): Promise<void> {
   const destPath = join(o.chartPath, 'charts');
   try {
     const st = await stat(destPath);
@@ -128,11 +128,11 @@ async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOpt
       }
       if (dep.repository.startsWith('file://')) {
         if (o.debug) o.out(`Archiving ${dep.name} from repo ${dep.repository}`);
-        dep.version = await tarFromLocalDir(o.chartPath, dep, staging);
+        dep.version = await tarFromLocalDir(o.chartPath, dep, staging, helm3);
         continue;
       }
       o.out(`Downloading ${dep.name} from repo ${dep.repository}`);
-      await downloadDep(dep, repos, indexes, staging, o);
+      await downloadDep(dep, repos, indexes, staging, o, helm3);
     }
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
@@ -155,7 +155,7 @@ async function repoIndex(entry: RepoEntry, home: HelmHome, cache: Map<string, In
 }
 
 /** findChartURL + DownloadTo for one locked dependency, with the index digest checked. */
-async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<string, IndexFile | null>, dest: string, o: ManagerOptions): Promise<void> {
+async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<string, IndexFile | null>, dest: string, o: ManagerOptions, helm3: boolean): Promise<void> {
   const entry = repos.find((r) => urlEqual(r.url, dep.repository));
   if (!entry) throw new HelmError(`could not find ${dep.name}: chart ${dep.name} not found in ${dep.repository}`);
   const index = await repoIndex(entry, o.home, indexes);
@@ -163,7 +163,7 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
   if (!versions) throw new HelmError(`could not find : entry ${dep.name} not found`);
   let constraint: Constraint;
   try {
-    constraint = Constraint.parse(dep.version ?? '');
+    constraint = Constraint.parse(dep.version ?? '', { helm3 });
   } catch (err) {
     throw new HelmError(`could not find : ${errorMessage(err)}`);
   }
@@ -203,12 +203,12 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
 }
 
 /** tarFromLocalDir: a `file://` dependency is packaged into charts/ when its version satisfies the range. */
-async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string): Promise<string> {
+async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string, helm3: boolean): Promise<string> {
   const origPath = await getLocalPath(dep.repository, chartPath);
   const ch = await loadDir(origPath);
   let constraint: Constraint;
   try {
-    constraint = Constraint.parse(dep.version ?? '');
+    constraint = Constraint.parse(dep.version ?? '', { helm3 });
   } catch (err) {
     throw new HelmError(`dependency ${dep.name} has an invalid version/constraint format: ${errorMessage(err)}`);
   }

@@ -65,7 +65,7 @@ export async function getRepoNames(deps: Dependency[], rf: RepoFile, chartPath: 
  * the range and has URLs (its original spelling is locked); `file://` and repository-less dependencies
  * keep their range.
  */
-export async function resolveDependencies(deps: Dependency[], repoNames: Map<string, string>, home: HelmHome, chartPath: string, requirementsName: string): Promise<Dependency[]> {
+export async function resolveDependencies(deps: Dependency[], repoNames: Map<string, string>, home: HelmHome, chartPath: string, requirementsName: string, helm3 = false): Promise<Dependency[]> {
   const locked: Dependency[] = [];
   const missing: string[] = [];
   for (const d of deps) {
@@ -80,7 +80,7 @@ export async function resolveDependencies(deps: Dependency[], repoNames: Map<str
     }
     let constraint: Constraint;
     try {
-      constraint = Constraint.parse(d.version ?? '');
+      constraint = Constraint.parse(d.version ?? '', { helm3 });
     } catch (err) {
       throw new HelmError(`dependency "${d.name}" has an invalid version/constraint format: ${errorMessage(err)}`);
     }

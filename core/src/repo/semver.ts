@@ -113,6 +113,20 @@ function parseComparator(c: string): Comparator {
   return { op, con, dirty, minorDirty, patchDirty };
 }
 
+const opOnly = /^(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)$/;
+
+/** The comparators of one `||` branch: separated by commas or blanks (an operator may stand apart). */
+function splitAnd(s: string): string[] {
+  const tokens = s.split(/\s*,\s*|\s+/).filter((t) => t !== '');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (opOnly.test(t) && i + 1 < tokens.length) { out.push(t + tokens[++i]!); continue; }
+    out.push(t);
+  }
+  return out.length ? out : [s];
+}
+
 /** A prerelease version is only considered by a comparator that itself names a prerelease. */
 function preBlocked(v: GoVersion, c: Comparator): boolean {
   return v.prerelease !== '' && c.con.prerelease === '';
@@ -158,6 +172,12 @@ function check(v: GoVersion, c: Comparator): boolean {
       return tilde(v, c);
     case '^':
       return cmp >= 0 && v.major === c.con.major;
+    case '^3':
+      // Masterminds v3: ^1.2.3 <2.0.0; ^0.2.3 <0.3.0; ^0.0.3 <0.0.4; ^0 <1.0.0; ^0.0 <0.1.0.
+      if (cmp < 0 || v.major !== c.con.major) return false;
+      if (c.con.major > 0 || c.minorDirty) return true;
+      if (c.con.minor > 0 || c.patchDirty) return v.minor === c.con.minor;
+      return v.minor === 0 && v.patch === c.con.patch;
     default:
       return false;
   }
@@ -167,9 +187,17 @@ function check(v: GoVersion, c: Comparator): boolean {
 export class Constraint {
   private constructor(private readonly groups: Comparator[][], readonly original: string) {}
 
-  static parse(s: string): Constraint {
+  /**
+   * `helm3` selects Masterminds v3 rules, which Helm 3 (and so apiVersion v2 charts) uses: `^0.x` pins
+   * the minor (`^0.0.x` the patch). Both accept AND written with commas or spaces.
+   */
+  static parse(s: string, options: { helm3?: boolean } = {}): Constraint {
     const rewritten = s.replace(rangeRe, (_m, a: string, b: string) => ` >= ${a}, <= ${b} `);
-    const groups = rewritten.split('||').map((or) => or.split(',').map((part) => parseComparator(part)));
+    const groups = rewritten.split('||').map((or) => splitAnd(or).map((part) => {
+      const c = parseComparator(part);
+      if (options.helm3 && c.op === '^') c.op = '^3';
+      return c;
+    }));
     return new Constraint(groups, s);
   }
 
