@@ -7,9 +7,10 @@
 import { formatPrintable, formatValue } from './fmt.js';
 import { type Builtin, type ExecParam, type ExecSignature } from './funcs.js';
 import type {
-  ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode,
+  ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, PipeNode, RangeNode,
   TemplateNode, VariableNode,
 } from './node.js';
+import { NumberNode } from './node.js';
 import type { Tree } from './parse.js';
 import { quote } from './strconv.js';
 import { TemplateError } from './error.js';
@@ -80,6 +81,14 @@ function assignable(v: GoValue, t: ParamType): boolean {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const NO_ARGS: ArgNode[] = [];
+const MISSING_IDEAL = NumberNode.unset;
+
+const untypedSignatures: ExecSignature[] = [];
+/** The signature of a function without one: its JS arity of interface{} parameters. */
+function untypedSignature(n: number): ExecSignature {
+  return (untypedSignatures[n] ??= { params: new Array<ExecParam>(n).fill('any') });
+}
 
 /** A JS stack overflow (as opposed to a RangeError a function throws on purpose). */
 export function isStackOverflow(e: unknown): boolean {
@@ -314,9 +323,10 @@ export class State {
       if (value === null) value = undefined;
     }
     const v = value as GoValue;
-    for (const variable of pipe.decl) {
-      if (pipe.isAssign) this.setVar(variable.ident[0]!, v);
-      else this.push(variable.ident[0]!, v);
+    const decl = pipe.decl;
+    for (let i = 0; i < decl.length; i++) {
+      if (pipe.isAssign) this.setVar(decl[i]!.ident[0]!, v);
+      else this.push(decl[i]!.ident[0]!, v);
     }
     return v;
   }
@@ -349,6 +359,13 @@ export class State {
 
   private idealConstant(c: NumberNode): GoValue {
     this.at(c);
+    if (c.ideal !== MISSING_IDEAL) return c.ideal as GoValue;
+    const v = this.computeIdeal(c);
+    c.ideal = v;
+    return v;
+  }
+
+  private computeIdeal(c: NumberNode): GoValue {
     if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return c.float64;
     if (c.isInt) {
       return c.int64;
@@ -404,8 +421,14 @@ export class State {
       if (this.ctx.missingKey === 'error') this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       return undefined;
     }
-    const typ = iface ? 'interface {}' : typeName(receiver);
-    if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
+    if (!hasArgs && typeof receiver === 'object' && isGoMap(receiver)) {
+      if (hasOwn.call(receiver, fieldName)) {
+        this.lastIface = true;
+        return receiver[fieldName];
+      }
+    }
     if (receiver instanceof GoStruct || receiver instanceof GoNamedMap) {
       const method = methodOf(receiver, fieldName);
       if (method !== undefined) {
@@ -413,7 +436,6 @@ export class State {
         return this.evalCall(dot, method, false, node, fieldName, args, final, receiver, sigs?.[fieldName]);
       }
     }
-    const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof GoStruct) {
       if (hasOwn.call(receiver, fieldName) && fieldName !== 'goType') {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
@@ -435,12 +457,12 @@ export class State {
         case 'error': this.errorf(`map has no entry for key ${quote(fieldName)}`);
       }
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${iface ? 'interface {}' : typeName(receiver)}`);
   }
 
   private evalCall(dot: GoValue, fn: GoFunction | Builtin, isBuiltin: boolean, node: Node, name: string, argNodes: ArgNode[] | null, final: Final, receiver: GoValue, methodSig?: FuncSignature): GoValue {
-    const args = argNodes === null ? [] : argNodes.slice(1);
-    const sig: ExecSignature = methodSig ?? (fn as Builtin).signature ?? { params: new Array<ExecParam>(fn.length).fill('any') };
+    const args = argNodes === null || argNodes.length <= 1 ? NO_ARGS : argNodes.slice(1);
+    const sig: ExecSignature = methodSig ?? (fn as Builtin).signature ?? untypedSignature(fn.length);
     const numParams = sig.params.length;
     let numIn = args.length;
     if (final !== MISSING) numIn++;

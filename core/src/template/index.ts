@@ -18,9 +18,15 @@ export interface TemplateSetOptions {
 
 const BUILTINS: Record<string, Builtin> = builtinFuncs(callFunction);
 
+interface FuncEntry {
+  fn: GoFunction | Builtin;
+  builtin: boolean;
+}
+const BUILTIN_ENTRIES = new Map<string, FuncEntry>(Object.entries(BUILTINS).map(([k, fn]) => [k, { fn, builtin: true }]));
+
 export class TemplateSet {
   private readonly templates = new Map<string, Tree>();
-  private readonly funcs = new Map<string, GoFunction>();
+  private readonly funcs = new Map<string, FuncEntry>();
   private missingKey: MissingKey;
   private readonly rootName: string;
   private readonly ctx: ExecContext;
@@ -34,12 +40,7 @@ export class TemplateSet {
     const self = this;
     this.ctx = {
       lookup: (name) => templates.get(name),
-      findFunction: (name) => {
-        const fn = funcs.get(name);
-        if (fn !== undefined) return { fn, builtin: false };
-        const b = BUILTINS[name];
-        return b === undefined || !Object.prototype.hasOwnProperty.call(BUILTINS, name) ? undefined : { fn: b, builtin: true };
-      },
+      findFunction: (name) => funcs.get(name) ?? BUILTIN_ENTRIES.get(name),
       get missingKey() {
         return self.missingKey;
       },
@@ -50,7 +51,7 @@ export class TemplateSet {
   addFuncs(funcs: FuncMap): this {
     for (const [name, fn] of Object.entries(funcs)) {
       if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
-      this.funcs.set(name, fn);
+      this.funcs.set(name, { fn, builtin: false });
     }
     return this;
   }

@@ -3,6 +3,7 @@
  * execution errors quote as their context (`at <.Values.x>`).
  */
 import { quote } from './strconv.js';
+import type { GoValue } from './value.js';
 
 /** Per-tree information nodes need for error positions: the text and the name it was parsed as. */
 export interface TreeInfo {
@@ -153,7 +154,11 @@ export class BoolNode extends BaseNode {
 
 /** A numeric constant with every Go type it can represent (ints as bigint). */
 export class NumberNode extends BaseNode {
+  /** Marks `ideal` as not computed yet. */
+  static readonly unset: unique symbol = Symbol('unset');
   readonly type = 'number';
+  /** The constant's value as an untyped operand (int or float64), computed at first use. */
+  ideal: GoValue | typeof NumberNode.unset = NumberNode.unset;
   isInt = false;
   isUint = false;
   isFloat = false;
