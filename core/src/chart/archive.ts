@@ -58,6 +58,8 @@ export function readArchiveFiles(data: Uint8Array, source = 'archive', limits: A
   }
 
   const files: ChartFile[] = [];
+  // Go's tar reader sees only end-of-archive zero blocks as an empty archive, not as an error.
+  if (tarBytes.every((b) => b === 0)) throw new HelmError(`no files in chart archive${where}`, { file: source });
   let failure: HelmError | undefined;
   const fail = (msg: string): void => { failure ??= new HelmError(msg + where, { file: source }); };
 
