@@ -11,3 +11,4 @@ export { encodingFuncs } from './funcs.js';
 export { JsonError, YamlError } from './errors.js';
 export { resolvePlain, isYamlTimestamp, type Resolved, type ResolvedTag } from './yaml-resolve.js';
 export { yamlKeyLess, sortYamlKeys, goStringCompare } from './go-strings.js';
+export { parseYamlAs, type GoType } from './yaml-typed.js';

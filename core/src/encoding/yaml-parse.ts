@@ -15,8 +15,8 @@ import { goYamlSyntaxError } from './yaml-errors.js';
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
 /** What go-yaml decodes a node to, before the JSON round trip. Maps keep Go's key values. */
-type Decoded = string | number | bigint | boolean | null | Decoded[] | DecodedMap | Uint8Array;
-class DecodedMap {
+export type Decoded = string | number | bigint | boolean | null | Decoded[] | DecodedMap | Uint8Array;
+export class DecodedMap {
   readonly entries = new Map<string, { key: Decoded; value: Decoded }>();
 }
 
@@ -202,10 +202,10 @@ function describeKey(k: Decoded): string {
 }
 
 /** An error of the JSON half of sigs.k8s.io/yaml's conversion, raised after go-yaml succeeded. */
-class JsonStageError extends Error {}
+export class JsonStageError extends Error {}
 
 // convertToJSONableObject's key conversion.
-function keyString(k: Decoded, v: Decoded): string {
+export function keyString(k: Decoded, v: Decoded): string {
   switch (typeof k) {
     case 'string': return k;
     case 'bigint': {
@@ -229,7 +229,7 @@ function goPrintValue(v: Decoded): string {
 }
 
 // json.Marshal then json.Unmarshal into interface{}: numbers become float64, non-finite floats fail.
-function toJsonValue(d: Decoded): GoValue {
+export function toJsonValue(d: Decoded): GoValue {
   switch (typeof d) {
     case 'string': case 'boolean': return d;
     case 'bigint': return Number(d);
@@ -307,14 +307,22 @@ function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed 
  */
 export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOptions): GoValue {
   const o: ParseYamlOptions = typeof fileOrOptions === 'string' ? { file: fileOrOptions } : fileOrOptions ?? {};
-  const lineCounter = new LineCounter();
+  return checkTarget(convertYaml(text, o.file, toJsonValue), o);
+}
+
+/**
+ * sigs.k8s.io/yaml's yamlToJSON: go-yaml decodes the first document, then `toJson` does the
+ * convertToJSONableObject and json.Marshal half (throwing JsonStageError for its errors). Errors come
+ * out as `error converting YAML to JSON: ...` YamlErrors.
+ */
+export function convertYaml<T>(text: string, file: string | undefined, toJson: (d: Decoded) => T): T {
   // libyaml's reader refuses these before anything is parsed.
   if (REJECTED_CHARS.test(text)) {
-    throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', { file: o.file });
+    throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', { file });
   }
   // YAML 1.1 (libyaml) also breaks lines at CR, NEL, LS and PS; the `yaml` package (1.2) does not.
   if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n');
-  let value: GoValue;
+  const lineCounter = new LineCounter();
   try {
     const doc = firstDocument(text, lineCounter);
     let decoded: Decoded = null;
@@ -324,15 +332,14 @@ export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOption
       checkEscapes(doc, text);
       decoded = new Decoder(doc, text).decode(doc.contents);
     }
-    value = toJsonValue(decoded);
+    return toJson(decoded);
   } catch (err) {
     if (err instanceof YamlError || err instanceof JsonStageError) {
       const line = err instanceof YamlError ? err.line : undefined;
-      throw new YamlError(`error converting YAML to JSON: ${err.message}`, { file: o.file, line });
+      throw new YamlError(`error converting YAML to JSON: ${err.message}`, { file, line });
     }
     throw err;
   }
-  return checkTarget(value, o);
 }
 
 function checkTarget(value: GoValue, o: ParseYamlOptions): GoValue {
