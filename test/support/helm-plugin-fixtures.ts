@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { helmBin } from './helm.js';
 
 /** The keybase-style test plugin's script: prints its arguments and the Helm variables, exits $KB_EXIT. */
 export const echoScript = `#!/bin/sh
@@ -62,4 +64,17 @@ export function makeTarGz(entries: readonly TarEntry[]): Buffer {
   }
   blocks.push(Buffer.alloc(1024));
   return gzipSync(Buffer.concat(blocks));
+}
+
+/**
+ * bin/helm without blocking the event loop, for tests whose servers (the Kubernetes emulator, a TCP echo)
+ * live in the test process. Same clean environment as runHelm.
+ */
+export function runHelmAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [helmBin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: unknown }).code as number | undefined) ?? 1 : 0;
+      resolve({ status: typeof code === 'number' ? code : 1, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
 }

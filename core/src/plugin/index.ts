@@ -10,6 +10,7 @@ export { prepareCommand, getPlatformCommand, goPlatform } from './command.js';
 export { execProgram } from './exec.js';
 export { runPlugin, noTunnel, PluginExitError, type TunnelProvider, type RunPluginOptions } from './run.js';
 export { runHook, type HookEvent } from './hooks.js';
+export { tillerTunnel, tillerLabelSelector, tillerPort } from './tunnel.js';
 export { findDownloader, runDownloader, downloaderLookup, type PluginDownloader, type DownloaderOptions } from './downloader.js';
 export { cacheKey } from './cache-key.js';
 export { extractTarGz, cleanEntryPath, maxExtractedBytes } from './extract.js';

@@ -54,9 +54,9 @@ export function pluginUsage(p: Plugin): string {
  * through, and a failure prints `Error: plugin "<name>" exited with error` like cobra does.
  */
 export async function runHelmPlugin(p: Plugin, args: readonly string[]): Promise<void> {
-  const { runPlugin } = await import('@helm-ts/core/plugin');
+  const { runPlugin, tillerTunnel } = await import('@helm-ts/core/plugin');
   try {
-    await runPlugin(p, args, { helmBin: helmBin() });
+    await runPlugin(p, args, { helmBin: helmBin(), tunnel: tillerTunnel });
   } catch (err) {
     const e = err as Error & { exitCode?: number };
     process.stderr.write(`Error: ${e.message}\n`);
