@@ -23,8 +23,12 @@ export interface RawResponse {
  * (`applyToHTTPSOptions`), so every auth method client-node supports works here; the calls themselves
  * stay raw JSON so no field is lost to a typed model.
  */
+/** Credentials are re-read this often (exec and token-file auth can rotate them), not on every request. */
+const AUTH_TTL_MS = 10_000;
+
 export class Transport {
   private agent?: http.Agent;
+  private auth?: { at: number; opts: https.RequestOptions };
 
   constructor(readonly config: KubeConfig) {}
 
@@ -32,9 +36,13 @@ export class Transport {
     const cluster = this.config.getCurrentCluster();
     if (!cluster) throw new KubeError('no cluster is configured in the kubeconfig', 'Invalid', 0);
     const url = new URL(cluster.server.replace(/\/+$/, '') + path);
-    const opts: https.RequestOptions = { method, headers: { ...headers } };
-    await this.config.applyToHTTPSOptions(opts);
-    opts.headers = { ...(opts.headers as Record<string, string>), ...headers };
+    if (!this.auth || Date.now() - this.auth.at > AUTH_TTL_MS) {
+      const base: https.RequestOptions = { headers: {} };
+      await this.config.applyToHTTPSOptions(base);
+      this.auth = { at: Date.now(), opts: base };
+    }
+    const opts: https.RequestOptions = { ...this.auth.opts, method };
+    opts.headers = { ...(this.auth.opts.headers as Record<string, string>), ...headers };
     if (!this.agent) {
       this.agent = url.protocol === 'https:'
         ? new https.Agent({ keepAlive: true, maxSockets: 32, ca: opts.ca, cert: opts.cert, key: opts.key, rejectUnauthorized: opts.rejectUnauthorized, servername: opts.servername })

@@ -16,6 +16,9 @@ export interface Credentials {
  * Authentication: a bearer token (admin or the read-only `viewer`) or a client certificate the CA signed
  * (CN becomes the user name). Anything else is 401, as with anonymous auth disabled.
  */
+/** The certificate user of each TLS connection, read once: getPeerCertificate is costly. */
+const certUsers = new WeakMap<object, User | null>();
+
 export function authenticate(req: IncomingMessage, creds: Credentials): User {
   const header = req.headers.authorization ?? '';
   const m = header.match(/^Bearer\s+(.+)$/i);
@@ -25,10 +28,13 @@ export function authenticate(req: IncomingMessage, creds: Credentials): User {
     throw unauthorized();
   }
   const socket = req.socket as TLSSocket;
-  if (socket.encrypted && socket.authorized) {
-    const cn = socket.getPeerCertificate()?.subject?.CN;
-    if (cn) return { name: Array.isArray(cn) ? cn[0]! : cn, readOnly: false };
+  let user = certUsers.get(socket);
+  if (user === undefined) {
+    const cn = socket.encrypted && socket.authorized ? socket.getPeerCertificate()?.subject?.CN : undefined;
+    user = cn ? { name: Array.isArray(cn) ? cn[0]! : cn, readOnly: false } : null;
+    certUsers.set(socket, user);
   }
+  if (user) return user;
   throw unauthorized();
 }
 

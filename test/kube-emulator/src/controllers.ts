@@ -23,7 +23,6 @@ export function templateHash(template: unknown): string {
   return s;
 }
 
-const ownedBy = (o: Obj, uid: string): boolean => (o.metadata?.ownerReferences ?? []).some((r: Obj) => r.uid === uid);
 const controllerRef = (o: Obj): Obj | undefined => (o.metadata?.ownerReferences ?? []).find((r: Obj) => r.controller);
 
 /**
@@ -174,14 +173,15 @@ export class Controllers {
   }
 
   private pods(ns: string, uid: string): Obj[] {
-    return this.api.store.list('/pods', ns).filter((p) => ownedBy(p, uid) && !p.metadata.deletionTimestamp);
+    return this.api.store.dependents(uid).filter((d) => d.gr === '/pods' && d.object.metadata.namespace === ns && !d.object.metadata.deletionTimestamp).map((d) => d.object);
   }
 
   private reconcileDeployment(dep: Obj): void {
     const ns = dep.metadata.namespace;
     const spec = dep.spec ?? {};
     const replicas: number = spec.replicas ?? 1;
-    const owned = this.api.store.list('apps/replicasets', ns).filter((rs) => ownedBy(rs, dep.metadata.uid));
+    const ownedRs = (): Obj[] => this.api.store.dependents(dep.metadata.uid).filter((d) => d.gr === 'apps/replicasets').map((d) => d.object);
+    const owned = ownedRs();
     const hash = templateHash(spec.template);
     let current = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
     const revisions = owned.map((rs) => Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0));
@@ -207,7 +207,7 @@ export class Controllers {
       }
       for (const rs of owned) if (rs !== current && (rs.spec?.replicas ?? 1) !== 0) this.scale('apps/replicasets', rs, 0);
     }
-    const all = this.api.store.list('apps/replicasets', ns).filter((rs) => ownedBy(rs, dep.metadata.uid));
+    const all = ownedRs();
     const live = current ? this.api.store.get('apps/replicasets', ns, current.metadata.name) : undefined;
     const revision = live?.metadata.annotations?.['deployment.kubernetes.io/revision'];
     this.writeStatus('apps/deployments', dep, workloadStatus.deployment(dep, all, live), (m) => {
@@ -272,7 +272,7 @@ export class Controllers {
   }
 
   private finishJob(job: Obj): void {
-    const pods = this.api.store.list('/pods', job.metadata.namespace).filter((p) => ownedBy(p, job.metadata.uid));
+    const pods = this.api.store.dependents(job.metadata.uid).filter((d) => d.gr === '/pods').map((d) => d.object);
     this.writeStatus('batch/jobs', job, workloadStatus.job(job, pods));
   }
 

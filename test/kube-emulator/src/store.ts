@@ -30,6 +30,8 @@ export class Store {
   private readonly data = new Map<string, Map<string, Obj>>();
   private readonly events: StoreEvent[] = [];
   private readonly listeners = new Set<Listener>();
+  /** owner uid → `gr|namespace/name` of the objects whose ownerReferences name it. */
+  private readonly owners = new Map<string, Set<string>>();
   private saveTimer?: NodeJS.Timeout;
 
   constructor(private readonly file?: string, private readonly eventWindow = EVENT_WINDOW) {}
@@ -42,7 +44,10 @@ export class Store {
     const state = JSON.parse(text) as { resourceVersion: number; objects: { gr: string; object: Obj }[] };
     this.rv = state.resourceVersion;
     this.floor = state.resourceVersion;
-    for (const { gr, object } of state.objects) this.bucket(gr).set(keyOf(object), object);
+    for (const { gr, object } of state.objects) {
+      this.bucket(gr).set(keyOf(object), object);
+      this.index(gr, object, true);
+    }
     return true;
   }
 
@@ -103,8 +108,33 @@ export class Store {
   /** Every object across resources whose ownerReferences name this uid (garbage collection). */
   dependents(uid: string): { gr: string; object: Obj }[] {
     const out: { gr: string; object: Obj }[] = [];
-    for (const [gr, m] of this.data) for (const o of m.values()) if ((o.metadata?.ownerReferences ?? []).some((r: Obj) => r.uid === uid)) out.push({ gr, object: o });
+    for (const ref of this.owners.get(uid) ?? []) {
+      const bar = ref.indexOf('|');
+      const o = this.data.get(ref.slice(0, bar))?.get(ref.slice(bar + 1));
+      if (o) out.push({ gr: ref.slice(0, bar), object: o });
+    }
     return out;
+  }
+
+  /** Objects of a resource in a namespace, unsorted: for controllers that only filter. */
+  *each(gr: string, namespace: string): Iterable<Obj> {
+    const m = this.data.get(gr);
+    if (!m) return;
+    for (const [k, o] of m) if (k.startsWith(`${namespace}/`)) yield o;
+  }
+
+  private index(gr: string, o: Obj, add: boolean): void {
+    for (const r of o.metadata?.ownerReferences ?? []) {
+      const ref = `${gr}|${keyOf(o)}`;
+      let set = this.owners.get(r.uid);
+      if (add) {
+        if (!set) { set = new Set(); this.owners.set(r.uid, set); }
+        set.add(ref);
+      } else {
+        set?.delete(ref);
+        if (set?.size === 0) this.owners.delete(r.uid);
+      }
+    }
   }
 
   /** Writes an object, giving it the next resourceVersion, and publishes the event. */
@@ -114,14 +144,18 @@ export class Store {
     const m = this.bucket(gr);
     const key = keyOf(object);
     const previous = m.get(key);
+    if (previous) this.index(gr, previous, false);
     m.set(key, object);
+    this.index(gr, object, true);
     this.publish({ rv, type: previous ? 'MODIFIED' : 'ADDED', gr, namespace: object.metadata.namespace ?? '', object, previous });
     return object;
   }
 
   remove(gr: string, object: Obj): void {
     const m = this.data.get(gr);
-    if (!m?.delete(keyOf(object))) return;
+    const existing = m?.get(keyOf(object));
+    if (!existing || !m?.delete(keyOf(object))) return;
+    this.index(gr, existing, false);
     const rv = ++this.rv;
     const gone = { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } };
     this.publish({ rv, type: 'DELETED', gr, namespace: object.metadata.namespace ?? '', object: gone });
