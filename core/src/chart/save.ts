@@ -1,6 +1,7 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { toYaml } from '../encoding/index.js';
+import type { GoValue } from '../template/value.js';
 import { HelmError } from '../errors/index.js';
 import type { Chart, ChartMetadata, Dependency, RequirementsLock } from './model.js';
 import { helmGzip, tarBytes, type TarEntry } from './tar-writer.js';
@@ -46,9 +47,9 @@ export function metadataJson(md: ChartMetadata): Record<string, unknown> {
   return out;
 }
 
-/** ghodss-style YAML: sorted keys, YAML 1.1 quoting of ambiguous strings. */
+/** ghodss-style YAML (sigs.k8s.io/yaml.Marshal): sorted keys, go-yaml v2's quoting and folding. */
 export function ghodssYaml(v: unknown): string {
-  return stringify(v, { sortMapEntries: true, version: '1.1', lineWidth: 80, minContentWidth: 0, indentSeq: false, defaultStringType: 'PLAIN', doubleQuotedAsJSON: true });
+  return toYaml(v as GoValue);
 }
 
 export function chartYamlBytes(md: ChartMetadata): Uint8Array {
