@@ -20,6 +20,7 @@ import { urlFuncs } from './urls.js';
 import { networkFuncs } from './network.js';
 import { dateFuncs } from './dates.js';
 import { semverFuncs } from './semver.js';
+import { cryptoFuncs } from './crypto.js';
 
 export function sprigFuncs(): FuncMap {
   return {
@@ -40,10 +41,13 @@ export function sprigFuncs(): FuncMap {
     ...networkFuncs,
     ...dateFuncs,
     ...semverFuncs,
+    ...cryptoFuncs,
   };
 }
 
 export { goTypeOf } from './reflection.js';
 export { GoTime, parseDuration, durationString } from './go-time.js';
 export { compileGo, RegexpSyntaxError } from './re2.js';
+export { Certificate } from './crypto.js';
+export { SemverVersion } from './semver.js';
 export { sprint as goSprint } from './go-fmt.js';

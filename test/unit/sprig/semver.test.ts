@@ -12,6 +12,7 @@ const cases: [string, string][] = [
   ["{{ semverCompare \"^1.2.3\" \"1.9.0\" }}|{{ semverCompare \"^1.2.3\" \"2.0.0\" }}|{{ semverCompare \"^0.2.3\" \"0.2.9\" }}|{{ semverCompare \"^0.2.3\" \"0.3.0\" }}|{{ semverCompare \"^0.0.3\" \"0.0.3\" }}|{{ semverCompare \"^0.0.3\" \"0.0.4\" }}|{{ semverCompare \"^0.0\" \"0.0.9\" }}|{{ semverCompare \"^0\" \"0.9.0\" }}|{{ semverCompare \"^0.x\" \"0.9.0\" }}", "true|false|true|false|true|false|true|true|true"],
   ["{{ semverCompare \"1.2.x\" \"1.2.7\" }}|{{ semverCompare \"1.x\" \"1.3.0\" }}|{{ semverCompare \"*\" \"3.0.0\" }}|{{ semverCompare \"1.2.*\" \"1.3.0\" }}|{{ semverCompare \"x\" \"0.0.1\" }}|{{ semverCompare \">1.x\" \"2.0.0\" }}|{{ semverCompare \">1.x\" \"1.5.0\" }}|{{ semverCompare \">1.2.x\" \"1.3.0\" }}|{{ semverCompare \">1.2.x\" \"1.2.9\" }}|{{ semverCompare \"<=1.x\" \"1.9.0\" }}", "true|true|true|false|true|true|false|true|false|true"],
   ["{{ semverCompare \">=1.2.3\" \"1.2.4-beta\" }}|{{ semverCompare \">=1.2.3-0\" \"1.2.4-beta\" }}|{{ semverCompare \">=1.2.3-alpha\" \"1.2.3-beta\" }}|{{ semverCompare \"<1.2.3-beta\" \"1.2.3-alpha\" }}|{{ semverCompare \">=1.2.3-alpha.10\" \"1.2.3-alpha.9\" }}|{{ semverCompare \"1.2.3-rc.1\" \"1.2.3-rc.1\" }}|{{ semverCompare \"^1.2.3-0\" \"1.5.0-rc.1\" }}|{{ semverCompare \"~1.2.3-0\" \"1.2.4-rc.1\" }}|{{ semverCompare \">=1.0.0-0\" \"1.0.0\" }}", "false|true|true|true|false|true|true|true|true"],
+  ["{{ semverCompare \">= 1.2, < 1.4\" \"1.3.5\" }}|{{ semverCompare \">= 1.2, < 1.4\" \"1.4.0\" }}|{{ semverCompare \">=1.2 <1.4\" \"1.3.0\" }}|{{ semverCompare \"<1.0 || >=2.0\" \"1.5.0\" }}|{{ semverCompare \"<1.0 || >=2.0\" \"2.5.0\" }}|{{ semverCompare \"1.1 - 1.5\" \"1.5.0\" }}|{{ semverCompare \"1.1 - 1.5\" \"1.6.0\" }}|{{ semverCompare \"1.1.0 - 1.5.0 || 3.x\" \"3.2.0\" }}", "true|false|true|false|true|true|false|true"],
   ["{{ semverCompare \">=1.18.0-0\" \"v1.20.4-gke.1800\" }}|{{ semverCompare \">=1.16-0\" \"1.25.0\" }}|{{ semverCompare \"<1.19-0\" \"v1.18.2+k3s1\" }}|{{ semverCompare \">= 1.19.0-0 < 1.21.0-0\" \"1.20.0\" }}|{{ semverCompare \"^1.2.3+build\" \"1.2.4\" }}|{{ semverCompare \"!=1.x\" \"1.5.0\" }}|{{ semverCompare \"!=1.2.x\" \"1.3.0\" }}|{{ semverCompare \"=>1.2\" \"1.2.0\" }}|{{ semverCompare \"=<1.2\" \"1.2.0\" }}", "true|true|true|true|true|false|true|true|true"],
   ["{{ semverCompare \">=1.0\" \"1.0.0-rc\" }}|{{ semverCompare \"~1.2.x\" \"1.2.0-beta\" }}|{{ semverCompare \"1.2.3 - 2.3.4\" \"2.3.4\" }}|{{ semverCompare \">1.0.0-alpha\" \"1.0.0\" }}|{{ semverCompare \"<1.0.0\" \"1.0.0-alpha\" }}|{{ semverCompare \">=0.0.0\" \"0.0.0-0\" }}|{{ semverCompare \"v1.2.3\" \"1.2.3\" }}", "false|false|true|true|false|false|true"],
   ["{{ semverCompare \">= x\" \"1.0.0\" }}", "true"],
@@ -19,7 +20,6 @@ const cases: [string, string][] = [
 ];
 
 const errors: [string, string][] = [
-  ["{{ semverCompare \">= 1.2, < 1.4\" \"1.3.5\" }}|{{ semverCompare \">= 1.2, < 1.4\" \"1.4.0\" }}|{{ semverCompare \">=1.2 <1.4\" \"1.3.0\" }}|{{ semverCompare \"<1.0 || >=2.0\" \"1.5.0\" }}|{{ semverCompare \"<1.0 || >=2.0\" \"2.5.0\" }}|{{ semverCompare \"1.1 - 1.5\" \"1.5.0\" }}|{{ semverCompare \"1.1 - 1.5\" \"1.6.0\" }}|{{ semverCompare \"1.1.0 - 1.5.0 || 3.x\" \"3.2.0\" }}|{{ semverCompare \"\" \"1.0.0\" }}", "error calling semverCompare: improper constraint: "],
   ["{{ semverCompare \"abc\" \"1.0.0\" }}", "error calling semverCompare: improper constraint: abc"],
   ["{{ semverCompare \">1.0\" \"abc\" }}", "error calling semverCompare: Invalid Semantic Version"],
   ["{{ semverCompare \">1.0\" \"1.0.0-01\" }}", "error calling semverCompare: Version segment starts with 0"],
@@ -30,6 +30,7 @@ const errors: [string, string][] = [
   ["{{ semver \"1.2.3.4\" }}", "error calling semver: Invalid Semantic Version"],
   ["{{ semver \"\" }}", "error calling semver: Invalid Semantic Version"],
   ["{{ semver \"1.0.0-a..b\" }}", "error calling semver: Invalid Semantic Version"],
+  ["{{ semverCompare \"\" \"1.0.0\" }}", "error calling semverCompare: improper constraint: "],
 ];
 
 for (const [tpl, want] of cases) test(`semver: ${tpl}`, () => assert.equal(renderCase(tpl), want));
