@@ -6,6 +6,7 @@ import type { ResourceType } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import type { Store } from './store.js';
 import { validateObject } from './validate.js';
+import { defaultOnUpdate } from './defaults.js';
 
 type Obj = Record<string, any>;
 
@@ -37,6 +38,18 @@ export function randomSuffix(n = 5): string {
 
 export function now(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** The Scale view of a Deployment, ReplicaSet or StatefulSet. */
+function toScale(obj: Obj): Obj {
+  const m = obj.metadata;
+  const labels = obj.spec?.selector?.matchLabels ?? {};
+  return {
+    kind: 'Scale', apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: obj.spec?.replicas ?? 1 },
+    status: { replicas: obj.status?.replicas ?? 0, selector: Object.keys(labels).sort().map((k) => `${k}=${labels[k]}`).join(',') },
+  };
 }
 
 function gvOf(t: ResourceType, version: string): string {
@@ -112,9 +125,24 @@ export class Api {
   }
 
   get(t: Target): Result {
+    if (t.subresource === 'scale' && this.scalable(t)) return { code: 200, body: toScale(this.existing(t)) };
     if (t.subresource && t.subresource !== 'status') throw methodNotAllowed();
     this.requireNamespace(t, false);
     return { code: 200, body: this.present(t, this.existing(t)) };
+  }
+
+  private scalable(t: Target): boolean {
+    return (t.type.subresources ?? []).some((s) => s.name === 'scale');
+  }
+
+  /** `/scale`: an autoscaling/v1 Scale in, `spec.replicas` of the workload changed. */
+  private writeScale(t: Target, scale: Obj, query: URLSearchParams): Result {
+    const current = this.existing(t);
+    const replicas = scale?.spec?.replicas;
+    if (typeof replicas !== 'number' || replicas < 0) throw invalid({ kind: 'Scale', group: 'autoscaling', resource: 'scale' }, t.name ?? '', [{ field: 'spec.replicas', type: 'Invalid value', value: replicas, detail: 'must be greater than or equal to 0' }]);
+    const next = { ...structuredClone(current), spec: { ...current.spec, replicas } };
+    const r = this.commit({ ...t, subresource: undefined }, current, next, query);
+    return { code: 200, body: toScale(r.body) };
   }
 
   /** The objects a list or watch selects (namespace, label and field selectors). */
@@ -149,6 +177,7 @@ export class Api {
   }
 
   update(t: Target, body: unknown, query: URLSearchParams): Result {
+    if (t.subresource === 'scale' && this.scalable(t)) return this.writeScale(t, body as Obj, query);
     if (t.subresource && t.subresource !== 'status') throw methodNotAllowed();
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('the body of the request was in an unknown format');
     const next = body as Obj;
@@ -165,7 +194,7 @@ export class Api {
   }
 
   patch(t: Target, raw: string, contentType: string, query: URLSearchParams): Result {
-    if (t.subresource && t.subresource !== 'status') throw methodNotAllowed();
+    if (t.subresource && t.subresource !== 'status' && !(t.subresource === 'scale' && this.scalable(t))) throw methodNotAllowed();
     const ct = contentType.split(';')[0]!.trim();
     const accepted = t.type.custom ? PATCH_TYPES.filter((p) => !p.startsWith('application/strategic')) : PATCH_TYPES;
     if (!accepted.includes(ct)) throw unsupportedMediaType(ct, [...accepted, 'application/apply-patch+yaml']);
@@ -173,11 +202,13 @@ export class Api {
     try { patch = JSON.parse(raw); } catch (err) { throw badRequest(`error decoding patch: ${(err as Error).message}`); }
     this.requireNamespace(t, false);
     const current = this.existing(t);
-    const base = this.present(t, current);
+    const scale = t.subresource === 'scale';
+    const base = scale ? toScale(current) : this.present(t, current);
     let next: Obj;
     if (ct === 'application/json-patch+json') next = applyJsonPatch(base, patch);
     else if (ct === 'application/merge-patch+json') next = applyMergePatch(base, patch) as Obj;
-    else next = applyStrategicMergePatch(t.type.kind, base, patch);
+    else next = applyStrategicMergePatch(scale ? 'Scale' : t.type.kind, base, patch);
+    if (scale) return this.writeScale(t, next, query);
     const rv = next.metadata?.resourceVersion;
     if (rv !== undefined && rv !== current.metadata.resourceVersion) throw conflict(t.type, t.name ?? '');
     if (next.metadata?.name !== t.name) throw badRequest(`the name of the object (${next.metadata?.name}) does not match the name on the URL (${t.name})`);
@@ -203,6 +234,7 @@ export class Api {
       if (cur[k] === undefined) delete meta[k]; else meta[k] = cur[k];
     }
     delete meta.managedFields;
+    if (t.subresource !== 'status') defaultOnUpdate(t.type, next, current);
     if (hasGeneration(t.type)) {
       meta.generation = (cur.generation ?? 1) + (withoutMetaAndStatus(next) !== withoutMetaAndStatus(current) ? 1 : 0);
     }

@@ -2,11 +2,36 @@ import type { ResourceType } from './resources.js';
 
 type Obj = Record<string, any>;
 
+/** Container defaults the API server fills in pods and pod templates. */
+export function defaultPodSpec(spec: Obj | undefined): void {
+  if (!spec) return;
+  for (const list of ['containers', 'initContainers']) {
+    for (const c of spec[list] ?? []) {
+      if (typeof c !== 'object' || c === null) continue;
+      const image = String(c.image ?? '');
+      c.imagePullPolicy ??= image.endsWith(':latest') || !/:[^/]+$/.test(image) ? 'Always' : 'IfNotPresent';
+      c.terminationMessagePath ??= '/dev/termination-log';
+      c.terminationMessagePolicy ??= 'File';
+      c.resources ??= {};
+      for (const p of c.ports ?? []) if (p && typeof p === 'object') p.protocol ??= 'TCP';
+    }
+  }
+  spec.restartPolicy ??= 'Always';
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+}
+
 /** Defaulting and allocation a real API server does on create: cluster IPs, node ports, namespace phase, workload defaults. */
 export function makeDefaulter(): (type: ResourceType, obj: Obj) => void {
   let nextIp = 10;
   let nextNodePort = 30000;
   return (type, obj) => {
+    if (type.group === 'apps' || (type.group === 'batch' && type.resource === 'jobs') || (type.group === '' && type.resource === 'replicationcontrollers')) {
+      defaultPodSpec(obj.spec?.template?.spec);
+    }
+    if (type.group === 'batch' && type.resource === 'cronjobs') defaultPodSpec(obj.spec?.jobTemplate?.spec?.template?.spec);
     if (type.group === '' && type.resource === 'services') {
       const spec: Obj = (obj.spec = { ...(obj.spec ?? {}) });
       spec.type ??= 'ClusterIP';
@@ -30,7 +55,8 @@ export function makeDefaulter(): (type: ResourceType, obj: Obj) => void {
       obj.spec = { finalizers: ['kubernetes'] };
       obj.status = { phase: 'Active' };
     } else if (type.group === '' && type.resource === 'pods') {
-      obj.spec = { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', ...(obj.spec ?? {}) };
+      obj.spec = { ...(obj.spec ?? {}) };
+      defaultPodSpec(obj.spec);
       obj.spec.serviceAccountName ??= obj.spec.serviceAccount ?? 'default';
       obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
     } else if (type.group === '' && type.resource === 'persistentvolumeclaims') {
@@ -53,4 +79,28 @@ export function makeDefaulter(): (type: ResourceType, obj: Obj) => void {
       }
     }
   };
+}
+
+/**
+ * Defaulting on update and patch: pod specs are defaulted again, and a Service keeps its allocated cluster IP
+ * and node ports when the new body leaves them out, as the API server's service REST strategy does.
+ */
+export function defaultOnUpdate(type: ResourceType, obj: Obj, current: Obj): void {
+  if (type.group === 'apps' || (type.group === 'batch' && type.resource === 'jobs') || (type.group === '' && type.resource === 'replicationcontrollers')) {
+    defaultPodSpec(obj.spec?.template?.spec);
+  }
+  if (type.group === '' && type.resource === 'pods') defaultPodSpec(obj.spec);
+  if (type.group === '' && type.resource === 'services' && obj.spec && current.spec) {
+    obj.spec.type ??= 'ClusterIP';
+    if (!obj.spec.clusterIP && current.spec.clusterIP && obj.spec.type !== 'ExternalName') {
+      obj.spec.clusterIP = current.spec.clusterIP;
+      obj.spec.clusterIPs = current.spec.clusterIPs;
+    }
+    for (const p of obj.spec.ports ?? []) {
+      p.protocol ??= 'TCP';
+      p.targetPort ??= p.port;
+      const old = (current.spec.ports ?? []).find((o: Obj) => o.port === p.port);
+      if (!p.nodePort && old?.nodePort && (obj.spec.type === 'NodePort' || obj.spec.type === 'LoadBalancer')) p.nodePort = old.nodePort;
+    }
+  }
 }

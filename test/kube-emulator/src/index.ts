@@ -12,6 +12,7 @@ import { generatePki } from './tls.js';
 
 export { Faults, type FaultRule } from './faults.js';
 export { PORT_FORWARD_ANNOTATION } from './port-forward.js';
+export { LOGS_ANNOTATION } from './server.js';
 export { NOT_READY_ANNOTATION, JOB_RESULT_ANNOTATION, POD_PHASE_ANNOTATION, DELAY_ANNOTATION } from './controllers.js';
 
 export interface EmulatorOptions {

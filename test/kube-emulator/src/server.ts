@@ -14,6 +14,9 @@ import { serveWatch } from './watch.js';
 
 type Obj = Record<string, any>;
 
+/** There are no containers: a pod's log is whatever this annotation says. */
+export const LOGS_ANNOTATION = 'kube-emulator.helm-ts.dev/logs';
+
 export interface ServerOptions {
   api: Api;
   faults: Faults;
@@ -134,9 +137,9 @@ export function createServer(opts: ServerOptions): http.Server {
       throw forbidden(user, verb, target.subresource ? `${target.type.resource}/${target.subresource}` : target.type.resource, target.type.group, target.namespace, target.name);
     }
     if (target.subresource === 'log' && method === 'GET') {
-      api.get({ ...target, subresource: undefined });
+      const pod = api.get({ ...target, subresource: undefined }).body;
       res.writeHead(200, { 'Content-Type': 'text/plain' });
-      res.end('');
+      res.end(pod.metadata?.annotations?.[LOGS_ANNOTATION] ?? '');
       return;
     }
     const q = url.searchParams;

@@ -48,9 +48,15 @@ function externalIp(o: Obj): string {
   return (o.spec?.externalIPs ?? []).join(',') || '<none>';
 }
 
+/** printPod's STATUS: the phase, overridden by a container's waiting or terminated reason, or Terminating. */
 function podStatus(o: Obj): string {
+  let reason: string = o.status?.reason ?? o.status?.phase ?? 'Pending';
+  for (const c of o.status?.containerStatuses ?? []) {
+    if (c.state?.waiting?.reason) reason = c.state.waiting.reason;
+    else if (c.state?.terminated?.reason) reason = c.state.terminated.reason;
+  }
   if (o.metadata?.deletionTimestamp) return 'Terminating';
-  return o.status?.reason ?? o.status?.phase ?? 'Pending';
+  return reason;
 }
 
 function podReadyCell(o: Obj): string {
