@@ -126,3 +126,9 @@ export function sortYamlKeys(keys: string[]): string[] {
   if (keys.every((k) => PLAIN_ASCII_KEY.test(k))) return keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   return keys.sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
 }
+
+/** m[k] = v, also for a key named `__proto__` (which plain assignment would treat as the prototype). */
+export function setKey<T>(m: Record<string, T>, k: string, v: T): void {
+  if (k === '__proto__') Object.defineProperty(m, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else m[k] = v;
+}

@@ -6,6 +6,7 @@
  */
 import type { GoMap, GoValue } from '../template/value.js';
 import { JsonError } from './errors.js';
+import { setKey } from './go-strings.js';
 
 // Go's quoteChar for scanner errors: the scanner works on bytes, so a non-ASCII character shows as its
 // first UTF-8 byte read as a rune (a BOM is 'ï'), quoted as strconv.Quote would.
@@ -163,7 +164,7 @@ class JsonParser {
       if (s[this.i] !== ':') this.err('after object key');
       this.i++;
       this.ws();
-      out[k] = this.value();
+      setKey(out, k, this.value());
       this.ws();
       if (s[this.i] === ',') {
         this.i++;

@@ -11,6 +11,8 @@ import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
 import { YamlError } from './errors.js';
 import { goYamlSyntaxError } from './yaml-errors.js';
+import { fastParseYaml } from './yaml-fast.js';
+import { setKey } from './go-strings.js';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -241,7 +243,7 @@ export function toJsonValue(d: Decoded): GoValue {
   if (Array.isArray(d)) return d.map(toJsonValue);
   if (d instanceof Uint8Array) return Buffer.from(d).toString('base64');
   const out: GoMap = {};
-  for (const { key, value } of d.entries.values()) out[keyString(key, value)] = toJsonValue(value);
+  for (const { key, value } of d.entries.values()) setKey(out, keyString(key, value), toJsonValue(value));
   return out;
 }
 
@@ -307,6 +309,10 @@ function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed 
  */
 export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOptions): GoValue {
   const o: ParseYamlOptions = typeof fileOrOptions === 'string' ? { file: fileOrOptions } : fileOrOptions ?? {};
+  if (!REJECTED_CHARS.test(text)) {
+    const fast = fastParseYaml(OTHER_BREAKS.test(text) ? text.replace(OTHER_BREAKS_ALL, '\n') : text);
+    if (fast !== undefined) return checkTarget(fast, o);
+  }
   return checkTarget(convertYaml(text, o.file, toJsonValue), o);
 }
 

@@ -1,0 +1,95 @@
+/**
+ * A fast path for parseYaml on ordinary documents: js-yaml (several times faster than the `yaml`
+ * package) with a schema whose only implicit type is go-yaml v2's resolve, so plain scalars are typed
+ * exactly as go-yaml types them and quoted or block scalars stay strings. Whenever the result could
+ * differ from go-yaml's (merge keys, aliases of collections, keys that were not plain strings, NaN or
+ * infinities, several documents, any error) it gives up and parseYaml takes the exact path, which also
+ * produces Go's error messages.
+ */
+import jsyaml from 'js-yaml';
+import type { GoMap, GoValue } from '../template/value.js';
+import { resolvePlain } from './yaml-resolve.js';
+import { setKey } from './go-strings.js';
+
+const goPlain = new jsyaml.Type('tag:helm-ts.dev,2024:go-plain', {
+  kind: 'scalar',
+  resolve: () => true,
+  construct: (data: string): unknown => {
+    const r = resolvePlain(data);
+    switch (r.tag) {
+      case 'str': case 'timestamp': return data;
+      case 'null': return null;
+      case 'int': return r.value;
+      default: return r.value;
+    }
+  },
+});
+
+const SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [goPlain] });
+
+/** Thrown inside the conversion when only the exact path can tell what Go does. */
+class GiveUp extends Error {}
+
+// A key is safe when it is a string go-yaml would also have read as a string from a plain scalar.
+const SAFE_KEY_START = /^[^-+0-9.yYnNtTfFoO~<[]/;
+
+function checkKey(k: string): void {
+  if (SAFE_KEY_START.test(k) && k.length <= 1024 && !k.includes(',') && k !== 'Infinity' && k !== 'NaN') return;
+  if (k === '' || k === '<<' || k.length > 1024 || k.includes(',') || k === '[object Object]' || k === 'Infinity' || k === '-Infinity' || k === 'NaN') {
+    throw new GiveUp();
+  }
+  if (resolvePlain(k).tag !== 'str') throw new GiveUp();
+}
+
+function convert(v: unknown, seen: Set<object>): GoValue {
+  switch (typeof v) {
+    case 'string': case 'boolean': return v;
+    case 'bigint': return Number(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw new GiveUp();
+      return v;
+    case 'undefined': return null;
+  }
+  if (v === null) return null;
+  // An object met twice is an alias: go-yaml's aliasing limits and self-reference checks need the exact path.
+  if (seen.has(v as object)) throw new GiveUp();
+  seen.add(v as object);
+  if (Array.isArray(v)) return v.map((x) => convert(x, seen));
+  const out: GoMap = {};
+  const m = v as Record<string, unknown>;
+  for (const k of Object.keys(m)) {
+    checkKey(k);
+    setKey(out, k, convert(m[k], seen));
+  }
+  return out;
+}
+
+// Constructs js-yaml reads differently from libyaml: tabs (libyaml rejects some), content after `---`,
+// flow collections as keys, empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
+// escape, and block scalars ending the text without a line break.
+const UNSURE = [
+  /\t/,
+  /^(?:---|\.\.\.)(?![ \t]*(?:#.*)?$)/m,
+  /[\]}][ \t]*:(?:[ \t]|$)/m,
+  /(?:^|\s)-[ \t]+-[ \t]*(?:#.*)?$/m,
+  /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
+  /\\\//,
+];
+
+/** The document as parseYaml would return it, or undefined when the exact path must decide. */
+export function fastParseYaml(text: string): GoValue | undefined {
+  for (const re of UNSURE) if (re.test(text)) return undefined;
+  if (!text.endsWith('\n') && /[|>]/.test(text)) return undefined;
+  let raw: unknown;
+  try {
+    raw = jsyaml.load(text, { schema: SCHEMA, json: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    return convert(raw, new Set());
+  } catch (err) {
+    if (err instanceof GiveUp) return undefined;
+    throw err;
+  }
+}
