@@ -8,9 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderWithGo } from './go-oracle.js';
 import { repoRoot } from './helm.js';
-import { builtinCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from '../unit/template/cases.js';
+import { builtinCases, edgeCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from '../unit/template/cases.js';
 
-const tables: Record<string, Case[]> = { language: languageCases, parse: parseErrorCases, builtins: builtinCases, fmt: fmtCases, errors: errorCases, funcs: funcCases };
+const tables: Record<string, Case[]> = { language: languageCases, parse: parseErrorCases, builtins: builtinCases, fmt: fmtCases, errors: errorCases, funcs: funcCases, edge: edgeCases };
 const chosen = process.argv.slice(2);
 for (const [table, cases] of Object.entries(tables)) {
   if (chosen.length > 0 && !chosen.includes(table)) continue;

@@ -3,7 +3,7 @@
  * ported from fmt/print.go and fmt/format.go (Go 1.18), including Go's error forms (`%!d(string=hi)`,
  * `%!(EXTRA ...)`, `%!s(MISSING)`).
  */
-import { GoNamedMap, GoNumber, GoStruct, sortedKeys, typeName, type GoMap, type GoValue } from './value.js';
+import { GoNamedMap, GoNumber, GoStruct, isGoMap, sortedKeys, typeName, type GoMap, type GoValue } from './value.js';
 import { canBackquote, formatFloat, quote, quoteRune } from './strconv.js';
 
 const utf8 = new TextEncoder();
@@ -349,7 +349,26 @@ class Printer {
     }
     if (v === null) {
       // A nil interface inside a map, slice or struct.
-      this.buf += '<nil>';
+      this.buf += this.sharpV ? 'interface {}(nil)' : '<nil>';
+      return;
+    }
+    if (this.sharpV && (Array.isArray(v) || isGoMap(v))) {
+      this.buf += typeName(v) + '{';
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) this.buf += ', ';
+          this.printValue(v[i], verb, depth + 1);
+        }
+      } else {
+        let i = 0;
+        for (const k of sortedKeys(v)) {
+          if (i++ > 0) this.buf += ', ';
+          this.printValue(k, verb, depth + 1);
+          this.buf += ':';
+          this.printValue(v[k], verb, depth + 1);
+        }
+      }
+      this.buf += '}';
       return;
     }
     if (v instanceof GoNumber) {

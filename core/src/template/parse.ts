@@ -457,16 +457,13 @@ export class Tree implements TreeInfo {
   private newNumber(pos: number, text: string, typ: ItemType): NumberNode {
     const n = new NumberNode(this, pos, text);
     if (typ === ItemType.CharConstant) {
-      let r: string;
-      try {
-        r = unquote(text);
-      } catch {
-        this.errorf(`malformed character constant: ${text}`);
-      }
-      const cp = BigInt(r.codePointAt(0)!);
+      const cp = unquoteChar(text);
+      if (cp === null) this.errorf('invalid syntax');
+      if (cp === undefined) this.errorf(`malformed character constant: ${text}`);
+      const r = BigInt(cp);
       n.isInt = n.isUint = n.isFloat = true;
-      n.int64 = n.uint64 = cp;
-      n.float64 = Number(cp);
+      n.int64 = n.uint64 = r;
+      n.float64 = cp;
       return n;
     }
     if (typ === ItemType.Complex || text.endsWith('i')) this.errorf(`complex constants are not supported: ${text}`);
@@ -564,7 +561,34 @@ export function parseGoFloat(text: string): number | null {
     return sign === '-' ? -v : v;
   }
   if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) return null;
-  return Number(s);
+  const v = Number(s);
+  return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * strconv.UnquoteChar on a char literal's body followed by the check that only the closing quote
+ * remains: the code point, null for invalid syntax, undefined for a malformed (multi-character) constant.
+ */
+function unquoteChar(text: string): number | null | undefined {
+  const body = text.slice(1);
+  if (body.length === 0 || body[0] === "'") return null;
+  let cp: number;
+  let rest: string;
+  if (body[0] !== '\\') {
+    cp = body.codePointAt(0)!;
+    rest = body.slice(cp > 0xffff ? 2 : 1);
+  } else {
+    const m = /^\\(?:([abfnrtv\\'])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))/.exec(body);
+    if (!m) return null;
+    if (m[1] !== undefined) cp = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39 }[m[1]]!;
+    else if (m[5] !== undefined) {
+      cp = parseInt(m[5], 8);
+      if (cp > 255) return null;
+    } else cp = parseInt(m[2] ?? m[3] ?? m[4]!, 16);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000 && m[2] === undefined)) return null;
+    rest = body.slice(m[0].length);
+  }
+  return rest === "'" ? cp : undefined;
 }
 
 /** parse.IsEmptyTree: only whitespace text and comments. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TemplateSet, TemplateError, goFunc, isTrue, type FuncMap, type GoValue } from '@helm-ts/core/template';
-import { builtinCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from './cases.js';
+import { builtinCases, edgeCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from './cases.js';
 import { helmParseError, loadTemplateGolden } from '../../support/template-golden.js';
 
 const NAME = 'x/templates/NOTES.txt';
@@ -56,3 +56,4 @@ const sprigLike = {
 };
 
 runTable('funcs', funcCases, sprigLike);
+runTable('edge', edgeCases);
