@@ -15,7 +15,7 @@ import type { Tree } from './parse.js';
 import { quote } from './strconv.js';
 import { TemplateError } from './error.js';
 import {
-  GoNamedMap, GoNumber, GoStruct, isGoMap, isTrue, paramTypeName, sortedKeys, typeName,
+  GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isTrue, paramTypeName, sortedKeys, typeName,
   type FuncSignature, type GoFunction, type GoMap, type GoValue, type ParamType,
 } from './value.js';
 
@@ -260,7 +260,13 @@ export class State {
       return f === Flow.Break;
     };
     let ran = false;
-    if (Array.isArray(val)) {
+    if (val instanceof GoNamedList) {
+      const items = val.items();
+      for (let i = 0; i < items.length; i++) {
+        ran = true;
+        if (oneIteration(BigInt(i), items[i], false)) break;
+      }
+    } else if (Array.isArray(val)) {
       for (let i = 0; i < val.length; i++) {
         ran = true;
         if (oneIteration(BigInt(i), val[i], true)) break;
@@ -429,7 +435,7 @@ export class State {
         return receiver[fieldName];
       }
     }
-    if (receiver instanceof GoStruct || receiver instanceof GoNamedMap) {
+    if (receiver instanceof GoStruct || receiver instanceof GoNamedMap || receiver instanceof GoNamedList) {
       const method = methodOf(receiver, fieldName);
       if (method !== undefined) {
         const sigs = (receiver.constructor as { signatures?: Record<string, FuncSignature> }).signatures;
@@ -606,7 +612,7 @@ export function callFunction(fn: GoFunction, args: GoValue[]): GoValue {
 }
 
 /** An exported Go method of a struct or named map: a function on the prototype with a capitalised name. */
-function methodOf(receiver: GoStruct | GoNamedMap, name: string): GoFunction | undefined {
+function methodOf(receiver: GoStruct | GoNamedMap | GoNamedList, name: string): GoFunction | undefined {
   const c = name.charCodeAt(0);
   if (c < 65 || c > 90) return undefined;
   if (hasOwn.call(receiver, name)) return undefined;

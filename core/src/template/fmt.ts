@@ -3,7 +3,7 @@
  * ported from fmt/print.go and fmt/format.go (Go 1.18), including Go's error forms (`%!d(string=hi)`,
  * `%!(EXTRA ...)`, `%!s(MISSING)`).
  */
-import { GoNamedMap, GoNumber, GoStruct, isGoMap, sortedKeys, typeName, type GoMap, type GoValue } from './value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, sortedKeys, typeName, type GoMap, type GoValue } from './value.js';
 import { canBackquote, formatFloat, quote, quoteRune } from './strconv.js';
 
 const utf8 = new TextEncoder();
@@ -21,8 +21,8 @@ function isUnsigned(t: string): boolean {
   return t.startsWith('uint');
 }
 
-/** The Stringer/error method of a struct, if it has one. */
-function stringMethod(v: GoStruct): (() => string) | undefined {
+/** The Stringer/error method of a struct or named type, if it has one. */
+function stringMethod(v: GoStruct | GoNamedMap | GoNamedList): (() => string) | undefined {
   const o = v as unknown as Record<string, unknown>;
   const f = o['Error'] ?? o['String'];
   return typeof f === 'function' && f.length === 0 ? () => String((f as () => unknown).call(v)) : undefined;
@@ -408,6 +408,13 @@ class Printer {
       }
       this.buf += '}';
       return;
+    }
+    if (v instanceof GoNamedList || v instanceof GoNamedMap) {
+      if (verb === 'v' || verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') {
+        const sm = stringMethod(v);
+        if (sm) return this.fmtString(sm(), verb);
+      }
+      if (v instanceof GoNamedList) return this.printValue(v.items(), verb, depth);
     }
     const m: GoMap = v instanceof GoNamedMap ? v.entries() : v;
     this.buf += 'map[';

@@ -4,7 +4,7 @@
  * `null` for a nil interface. A thrown Error becomes `error calling NAME: MESSAGE`.
  */
 import { sprint, sprintf, sprintln } from './fmt.js';
-import { GoNamedMap, GoNumber, GoStruct, isTrue, kindOf, sortedKeys, typeName, type GoFunction, type GoMap, type GoValue, type ParamType } from './value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isTrue, kindOf, sortedKeys, typeName, type GoFunction, type GoMap, type GoValue, type ParamType } from './value.js';
 
 /** A parameter type as the engine checks it: Go's ParamType plus reflect.Value (any value, unconverted). */
 export type ExecParam = ParamType | 'value';
@@ -154,6 +154,7 @@ export function index(item: GoValue, ...indexes: GoValue[]): GoValue {
   for (let idx of indexes) {
     idx = indirectInterface(idx);
     if (item === null || item === undefined) throw new Error('index of nil pointer');
+    if (item instanceof GoNamedList) item = item.items();
     if (typeof item === 'string') {
       const str: string = item;
       const bytes: Uint8Array | null = isAscii(str) ? null : utf8.encode(str);
@@ -183,6 +184,7 @@ export function index(item: GoValue, ...indexes: GoValue[]): GoValue {
 export function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   item = indirectInterface(item);
   if (item === undefined) throw new Error('slice of untyped nil');
+  if (item instanceof GoNamedList) item = item.items();
   if (indexes.length > 3) throw new Error(`too many slice indexes: ${indexes.length}`);
   let cap: number;
   let len: number;
@@ -211,6 +213,7 @@ export function length(item: GoValue): bigint {
   if (typeof item === 'string') return BigInt(isAscii(item) ? item.length : utf8.encode(item).length);
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length);
   if (item instanceof GoNamedMap) return BigInt(Object.keys(item.entries()).length);
+  if (item instanceof GoNamedList) return BigInt(item.items().length);
   if (kindOf(item) === 'map') return BigInt(Object.keys(item as GoMap).length);
   throw new Error(`len of type ${typeName(item)}`);
 }

@@ -17,6 +17,7 @@
  * | []byte                              | Uint8Array                                         |
  * | struct / pointer to struct          | GoStruct subclass instance (fields and methods)    |
  * | named map type with methods         | GoNamedMap subclass instance (entries and methods) |
+ * | named slice type with methods       | GoNamedList subclass instance (items and methods)  |
  * | func                                | GoFunction                                         |
  *
  * Maps iterate in sorted key order wherever Go sorts (range, printing, encoding): never rely on JS
@@ -37,6 +38,7 @@ export type GoValue =
   | Uint8Array
   | GoStruct
   | GoNamedMap
+  | GoNamedList
   | GoFunction;
 
 export interface GoMap {
@@ -76,6 +78,16 @@ export abstract class GoNamedMap {
   zero(): GoValue {
     return null;
   }
+}
+
+/**
+ * A named Go slice type with methods, such as Helm's `.Capabilities.APIVersions` (chartutil.VersionSet,
+ * a []string with Has). It ranges, indexes, counts and prints as the slice `items()` returns, with kind
+ * `slice`; a field reference calls a method on the prototype.
+ */
+export abstract class GoNamedList {
+  abstract readonly goType: string;
+  abstract items(): GoValue[];
 }
 
 /** Go's reflect.Kind names, as `kindOf` prints them. */
@@ -136,6 +148,7 @@ export function kindOf(v: GoValue): GoKind {
   if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
   if (v instanceof GoStruct) return v.goType.startsWith('*') ? 'ptr' : 'struct';
   if (v instanceof GoNamedMap) return 'map';
+  if (v instanceof GoNamedList) return 'slice';
   return 'map';
 }
 
@@ -172,7 +185,7 @@ export function typeName(v: GoValue): string {
   if (v instanceof GoNumber) return v.type;
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Uint8Array) return '[]uint8';
-  if (v instanceof GoStruct || v instanceof GoNamedMap) return v.goType;
+  if (v instanceof GoStruct || v instanceof GoNamedMap || v instanceof GoNamedList) return v.goType;
   return 'map[string]interface {}';
 }
 
@@ -196,6 +209,7 @@ export function isTrue(v: GoValue): boolean {
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length > 0;
   if (v instanceof GoStruct) return true;
   if (v instanceof GoNamedMap) return Object.keys(v.entries()).length > 0;
+  if (v instanceof GoNamedList) return v.items().length > 0;
   for (const _ in v) return true;
   return false;
 }

@@ -3,7 +3,7 @@
 // text/template source where the reference Helm cannot show them (Helm always uses missingkey=zero).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GoNamedMap, GoStruct, TemplateError, TemplateSet, goFunc, type GoMap, type GoValue } from '@helm-ts/core/template';
+import { GoNamedList, GoNamedMap, GoStruct, TemplateError, TemplateSet, goFunc, type GoMap, type GoValue } from '@helm-ts/core/template';
 import { HelmError } from '@helm-ts/core/errors';
 
 function render(text: string, data: GoValue = {}, set = new TemplateSet()): string {
@@ -217,6 +217,24 @@ test('methods and fields of Go structs and named maps', () => {
   // A missing key of a named map is the zero value of its element type ([]byte(nil) for Files).
   assert.equal(render('{{ .Files.nope }}|{{ index .Files "nope" }}', data, new TemplateSet({ missingKey: 'zero' })), '[]|[]');
   assert.equal(render('{{ .Files.nope }}|{{ index .Files "nope" }}', data), '<no value>|[]');
+});
+
+class VersionSet extends GoNamedList {
+  readonly goType = 'chartutil.VersionSet';
+  constructor(private readonly v: string[]) { super(); }
+  items(): GoValue[] {
+    return this.v;
+  }
+  Has(s: string): boolean {
+    return this.v.includes(s);
+  }
+}
+
+test('named slice types range, index, count and print as slices and have methods', () => {
+  const data = { V: new VersionSet(['v1', 'apps/v1']) };
+  assert.equal(render('{{ .V.Has "v1" }} {{ .V.Has "x" }} {{ len .V }} {{ index .V 1 }} {{ range .V }}[{{ . }}]{{ end }} {{ .V }} {{ printf "%T" .V }}', data),
+    'true false 2 apps/v1 [v1][apps/v1] [v1 apps/v1] chartutil.VersionSet');
+  assert.equal(renderError('{{ .V.Nope }}', data), 'template: t:1:5: executing "t" at <.V.Nope>: can\'t evaluate field Nope in type interface {}');
 });
 
 test('missingkey=default prints <no value> and walks on through missing keys', () => {
