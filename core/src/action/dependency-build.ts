@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
-import { type DownloaderLookup, VerificationStrategy, defaultKeyring, dependencyBuild as build } from '../repo/index.js';
+import type { DownloaderLookup } from '../repo/getter.js';
+import { VerificationStrategy } from '../repo/chart-downloader.js';
+import { defaultKeyring } from '../repo/locate-chart.js';
+import { dependencyBuild as build } from '../repo/dependency-manager.js';
 
 export interface DependencyBuildOptions {
   chartPath: string;

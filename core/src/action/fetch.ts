@@ -3,9 +3,10 @@ import { isAbsolute, join } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
 import type { Verification } from '../provenance/index.js';
-import {
-  type DownloaderLookup, VerificationStrategy, defaultKeyring, downloadTo, expandArchive, findChartInRepoURL, withTempDir,
-} from '../repo/index.js';
+import type { DownloaderLookup } from '../repo/getter.js';
+import { VerificationStrategy, downloadTo, findChartInRepoURL, withTempDir } from '../repo/chart-downloader.js';
+import { defaultKeyring } from '../repo/locate-chart.js';
+import { expandArchive } from '../repo/expand.js';
 
 export interface FetchOptions {
   ref: string;

@@ -1,8 +1,9 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import {
-  type DownloaderLookup, downloadIndexFile, hasRepo, loadRepoFile, newEntry, repoUnreachable, updateRepo, withRepoLock, writeRepoFile,
-} from '../repo/index.js';
+import type { DownloaderLookup } from '../repo/getter.js';
+import { downloadIndexFile, repoUnreachable } from '../repo/chart-repository.js';
+import { hasRepo, loadRepoFile, newEntry, updateRepo, writeRepoFile } from '../repo/repo-file.js';
+import { withRepoLock } from '../repo/file-lock.js';
 
 export interface RepoAddOptions {
   name: string;

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { indexDirectory, indexMerge, loadIndexFile, newIndexFile, sortEntries, writeIndexFile } from '../repo/index.js';
+import { indexDirectory } from '../repo/index-directory.js';
+import { indexMerge, loadIndexFile, newIndexFile, sortEntries, writeIndexFile } from '../repo/index-file.js';
 
 export interface RepoIndexOptions {
   dir: string;

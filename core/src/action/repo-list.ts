@@ -1,6 +1,6 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { type RepoEntry, loadRepoFile } from '../repo/index.js';
+import { type RepoEntry, loadRepoFile } from '../repo/repo-file.js';
 
 /** `helm repo list`: the configured repositories, in file order. */
 export async function repoList(settings: HelmSettings): Promise<RepoEntry[]> {

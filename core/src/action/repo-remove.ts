@@ -1,7 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { loadRepoFile, removeRepo, searchCachePath, withRepoLock, writeRepoFile } from '../repo/index.js';
+import { loadRepoFile, removeRepo, writeRepoFile } from '../repo/repo-file.js';
+import { searchCachePath } from '../repo/chart-repository.js';
+import { withRepoLock } from '../repo/file-lock.js';
 
 /** `helm repo remove NAME`: drops the entry and its cached index. */
 export async function repoRemove(name: string, settings: HelmSettings): Promise<string> {

@@ -1,6 +1,8 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { type DownloaderLookup, loadRepoFile, updateLine, updateRepositories } from '../repo/index.js';
+import type { DownloaderLookup } from '../repo/getter.js';
+import { loadRepoFile } from '../repo/repo-file.js';
+import { updateLine, updateRepositories } from '../repo/update-repositories.js';
 
 export interface RepoUpdateOptions {
   /** Only this repository (`helm repo update NAME`). */

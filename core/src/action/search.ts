@@ -1,6 +1,8 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { SearchIndex, type SearchResult, applyConstraint, loadRepoFile, loadSearchRows, sortScore } from '../repo/index.js';
+import { loadRepoFile } from '../repo/repo-file.js';
+import { loadSearchRows } from '../repo/chart-repository.js';
+import { SearchIndex, type SearchResult, applyConstraint, sortScore } from '../repo/search-index.js';
 
 export interface SearchOptions {
   keywords: string[];

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve, sep } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { type IndexFile, loadIndexFile } from '../repo/index.js';
+import { type IndexFile, loadIndexFile } from '../repo/index-file.js';
 import { repoIndex } from './repo-index.js';
 
 export interface ServeOptions {

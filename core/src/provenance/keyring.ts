@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
+import { pgp } from './pgp.js';
 import { HelmError } from '../errors/index.js';
 
 /**
@@ -20,8 +21,8 @@ export async function loadPublicKeyring(path: string): Promise<openpgp.Key[]> {
   const data = await readKeyringBytes(path);
   try {
     return isArmored(data)
-      ? await openpgp.readKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
-      : await openpgp.readKeys({ binaryKeys: data });
+      ? await (await pgp()).readKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
+      : await (await pgp()).readKeys({ binaryKeys: data });
   } catch (err) {
     throw new HelmError(`openpgp: invalid keyring ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -31,8 +32,8 @@ export async function loadPrivateKeyring(path: string): Promise<openpgp.PrivateK
   const data = await readKeyringBytes(path);
   try {
     return isArmored(data)
-      ? await openpgp.readPrivateKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
-      : await openpgp.readPrivateKeys({ binaryKeys: data });
+      ? await (await pgp()).readPrivateKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
+      : await (await pgp()).readPrivateKeys({ binaryKeys: data });
   } catch (err) {
     throw new HelmError(`openpgp: invalid secret keyring ${path}: ${(err as Error).message}`, { cause: err });
   }

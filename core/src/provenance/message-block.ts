@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadArchive } from '../chart/index.js';
+import { loadArchive, metadataJson } from '../chart/index.js';
 import { HelmError } from '../errors/index.js';
-import { metadataJson } from '../repo/metadata-json.js';
 import { readYaml, writeYaml } from '../repo/yaml-io.js';
 
 /** provenance.DigestFile: plain hex SHA-256 of a file's bytes. */

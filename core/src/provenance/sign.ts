@@ -1,5 +1,6 @@
 import { chmod, writeFile } from 'node:fs/promises';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
+import { pgp } from './pgp.js';
 import { HelmError } from '../errors/index.js';
 import { loadPrivateKeyring, selectKey } from './keyring.js';
 import { messageBlock } from './message-block.js';
@@ -15,17 +16,17 @@ export async function clearSign(archivePath: string, keyName: string, keyring: s
     const pass = typeof passphrase === 'function' ? await passphrase() : passphrase ?? process.env.HELM_KEY_PASSPHRASE;
     if (pass === undefined) throw new HelmError(`private key "${keyName}" is encrypted: set HELM_KEY_PASSPHRASE`);
     try {
-      key = await openpgp.decryptKey({ privateKey: key, passphrase: pass });
+      key = await (await pgp()).decryptKey({ privateKey: key, passphrase: pass });
     } catch (err) {
       throw new HelmError(`openpgp: invalid argument: ${(err as Error).message}`, { cause: err });
     }
   }
   const text = await messageBlock(archivePath);
-  const message = await openpgp.createCleartextMessage({ text });
-  const armored = await openpgp.sign({
+  const message = await (await pgp()).createCleartextMessage({ text });
+  const armored = await (await pgp()).sign({
     message,
     signingKeys: key,
-    config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
+    config: { preferredHashAlgorithm: (await pgp()).enums.hash.sha512 },
   });
   // openpgp.js writes the cleartext with CRLF; Go's clearsign (Helm) writes LF. The signature covers the
   // canonical CRLF form either way, so both verify; LF keeps the file as Helm's.

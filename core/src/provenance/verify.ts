@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
+import { pgp } from './pgp.js';
 import { HelmError } from '../errors/index.js';
 import { identities, loadPublicKeyring } from './keyring.js';
 import { digest, parseMessageBlock } from './message-block.js';
@@ -40,11 +41,11 @@ export async function verifyData(archive: Uint8Array, fileName: string, provText
   const keys = await loadPublicKeyring(keyring);
   let message: openpgp.CleartextMessage;
   try {
-    message = await openpgp.readCleartextMessage({ cleartextMessage: provText });
+    message = await (await pgp()).readCleartextMessage({ cleartextMessage: provText });
   } catch (err) {
     throw new HelmError(`signature block not found: ${(err as Error).message}`, { cause: err });
   }
-  const result = await openpgp.verify({ message, verificationKeys: keys, expectSigned: false });
+  const result = await (await pgp()).verify({ message, verificationKeys: keys, expectSigned: false });
   let signer: openpgp.Key | undefined;
   for (const sig of result.signatures) {
     try {

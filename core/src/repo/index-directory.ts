@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadArchive, metadataJson } from '../chart/index.js';
+import { type ChartMetadata, metadataJson, parseChartYaml, readArchiveFiles } from '../chart/index.js';
 import { digest } from '../provenance/message-block.js';
 import { type IndexFile, indexAdd, joinLoose, newIndexFile } from './index-file.js';
 import { goTime } from './yaml-io.js';
@@ -27,6 +27,18 @@ async function findArchives(dir: string): Promise<string[]> {
 }
 
 /**
+ * What Helm v2's chartutil.Load needs to accept an archive for the index: it gunzips and untars safely and
+ * has a Chart.yaml with a name. Values and templates are not parsed (v2 keeps them raw when loading).
+ */
+function readMetadata(data: Uint8Array, source: string): ChartMetadata {
+  const chartfile = readArchiveFiles(data, source).find((f) => f.name === 'Chart.yaml');
+  if (!chartfile) throw new Error('chart metadata (Chart.yaml) missing');
+  const md = parseChartYaml(Buffer.from(chartfile.data).toString('utf8'));
+  if (!md.name) throw new Error('invalid chart (Chart.yaml): name must not be empty');
+  return md;
+}
+
+/**
  * repo.IndexDirectory (`helm repo index`, `helm serve`): every archive that loads as a chart is listed
  * with its URL (base URL + relative folder + file name), plain hex SHA-256 digest and creation time;
  * anything that does not load is assumed not to be a chart and skipped.
@@ -38,8 +50,7 @@ export async function indexDirectory(dir: string, baseURL: string): Promise<Inde
   const loaded = await Promise.all(archives.map(async (rel) => {
     const data = await readFile(join(dir, rel));
     try {
-      const chart = await loadArchive(data, join(dir, rel));
-      return { rel, metadata: metadataJson(chart.metadata), sum: digest(data) };
+      return { rel, metadata: metadataJson(readMetadata(data, join(dir, rel))), sum: digest(data) };
     } catch {
       return undefined;
     }
