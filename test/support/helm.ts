@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -27,4 +27,16 @@ export function runHelm(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?
 
 export function tempDir(prefix = 'helm-ts-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Runs bin/helm without blocking the event loop (for tests that host a server, e.g. the emulator, in-process). */
+export function runHelmAsync(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+    execFile(process.execPath, [helmBin, ...args], { env, cwd: options.cwd ?? repoRoot, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+        resolve({ status, stdout, stderr });
+      });
+  });
 }

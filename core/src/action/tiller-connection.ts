@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { HelmError } from '../errors/index.js';
+import type { HelmSettings } from '../home/index.js';
+import { TillerClient, type TillerTlsOptions } from '../client/index.js';
+
+export const TILLER_PORT = 44134;
+export const TILLER_SELECTOR = 'app=helm,name=tiller';
+
+export interface TillerConnection {
+  client: TillerClient;
+  /** host:port the client talks to (the tunnel's local end when one was opened). */
+  host: string;
+  close(): void;
+}
+
+async function tlsOptions(settings: HelmSettings): Promise<TillerTlsOptions | undefined> {
+  const t = settings.tls;
+  if (!t.enable && !t.verify) return undefined;
+  const read = async (file: string, what: string): Promise<Buffer> => {
+    try {
+      return await readFile(file);
+    } catch (err) {
+      throw new HelmError(`could not read ${what} ${file}: ${(err as Error).message}`, { file, cause: err });
+    }
+  };
+  return {
+    cert: await read(t.cert, 'TLS certificate'),
+    key: await read(t.key, 'TLS key'),
+    ca: t.verify ? await read(t.caCert, 'TLS CA certificate') : undefined,
+    serverName: t.hostname || undefined,
+    insecureSkipVerify: !t.verify,
+  };
+}
+
+/**
+ * setupConnection (spec §1.4): `--host`/HELM_HOST directly; otherwise find the ready tiller pod in
+ * --tiller-namespace and port-forward a free local port to its 44134.
+ */
+export async function connectToTiller(settings: HelmSettings): Promise<TillerConnection> {
+  const tls = await tlsOptions(settings);
+  if (settings.host) {
+    const client = new TillerClient({ host: settings.host, tls });
+    return { client, host: settings.host, close: () => client.close() };
+  }
+  const { KubeClient } = await import('../kube/index.js');
+  const kube = KubeClient.fromKubeconfig({ kubeconfig: settings.kubeconfig || undefined, context: settings.kubeContext || undefined });
+  try {
+    const pod = await kube.findPod(settings.tillerNamespace, TILLER_SELECTOR);
+    const tunnel = await kube.portForward(settings.tillerNamespace, pod, TILLER_PORT);
+    const host = `127.0.0.1:${tunnel.localPort}`;
+    const client = new TillerClient({ host, tls });
+    return { client, host, close: () => { client.close(); tunnel.close(); kube.close(); } };
+  } catch (err) {
+    kube.close();
+    throw err;
+  }
+}
+
+/** Runs `fn` with a connection that is closed afterwards, whatever happens. */
+export async function withTiller<T>(settings: HelmSettings, fn: (conn: TillerConnection) => Promise<T>): Promise<T> {
+  const conn = await connectToTiller(settings);
+  try {
+    return await fn(conn);
+  } finally {
+    conn.close();
+  }
+}
