@@ -71,7 +71,7 @@ export function releaseServiceHandlers(srv: ReleaseServer, inflight = trackInFli
           call.end();
         } catch (err) {
           srv.log.warn('rpc failed', { rpc: call.getPath(), error: (err as Error).message });
-          call.destroy(toServiceError(err));
+          call.emit('error', toServiceError(err));
         } finally {
           inflight.leave();
         }

@@ -1,6 +1,5 @@
 export { ReleaseServer, type TillerEnv } from './release-server.js';
 export type { KubeApplier, UpdateOptions, ClusterCapabilities } from './kube.js';
-export { KubeClientApplier } from './kube-adapter.js';
 export type { Renderer, RenderRequest, RenderResult } from './renderer.js';
 export { EngineRenderer } from './engine-renderer.js';
 export { createGrpcServer, releaseServiceHandlers, HealthService, bind, serverCredentials, grpcAddress, toServiceError, trackInFlight } from './grpc-server.js';

@@ -4,14 +4,12 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { KubeConfig } from '@kubernetes/client-node';
-import { KubeClient } from '@helm-ts/core/kube';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { HelmError } from '@helm-ts/core/errors';
 import { tillerVersionString } from '@helm-ts/core/proto';
 import { MemoryDriver, Storage, configMapDriver, secretDriver, type Driver } from '@helm-ts/core/storage';
 import { EngineRenderer } from './engine-renderer.js';
 import { HealthService, bind, createGrpcServer, grpcAddress, serverCredentials, trackInFlight, type TlsFiles } from './grpc-server.js';
-import { KubeClientApplier } from './kube-adapter.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { ReleaseServer } from './release-server.js';
 import { USAGE, parseFlags, type TillerFlags } from './flags.js';
@@ -76,10 +74,18 @@ export async function startTiller(o: StartOptions): Promise<RunningTiller> {
   const namespace = tillerNamespace(o.env);
   let kc = o.kubeConfig;
   if (!kc) {
+    const { KubeConfig } = await import('@kubernetes/client-node');
     kc = new KubeConfig();
     kc.loadFromDefault();
   }
-  const kube = o.kube ?? new KubeClientApplier(new KubeClient(kc, { log: (m) => log.info(m) }));
+  let kube = o.kube;
+  let closeKube = () => {};
+  if (!kube) {
+    const [{ KubeClient }, { KubeClientApplier }] = await Promise.all([import('@helm-ts/core/kube'), import('./kube-adapter.js')]);
+    const client = new KubeClient(kc, { log: (m) => log.info(m) });
+    kube = new KubeClientApplier(client);
+    closeKube = () => client.close();
+  }
   const storage = new Storage(makeDriver(flags.storage, kc, namespace, log), (m) => log.warn(m));
   storage.maxHistory = flags.historyMax;
   const server = new ReleaseServer({ storage, kube, renderer: o.renderer ?? new EngineRenderer(), log, leaseOwner: flags.leaseOwner });
@@ -130,7 +136,7 @@ export async function startTiller(o: StartOptions): Promise<RunningTiller> {
     await inflight.idle();
     await server.locks.idle();
     if (probe) await new Promise<void>((r) => probe!.close(() => r()));
-    if (kube instanceof KubeClientApplier) kube.client.close();
+    closeKube();
     log.info('tiller stopped');
   })());
   return { grpcPort, probePort, server, shutdown };

@@ -3,7 +3,8 @@
  * namespace, labels as v2 writes them, `data.release` = base64(gzip(protobuf)); Secrets base64 that once
  * more on the wire, as v2's `[]byte(s)` does.
  */
-import { CoreV1Api, type KubeConfig, type V1ConfigMap, type V1Secret } from '@kubernetes/client-node';
+// client-node takes seconds to load: it is imported on first use, so memory-storage users never pay for it.
+import type { CoreV1Api, KubeConfig, V1ConfigMap, V1Secret } from '@kubernetes/client-node';
 import { HelmError } from '../errors/index.js';
 import { decodeRelease, encodeRelease } from '../proto/storage-codec.js';
 import type { Release } from '../proto/types.js';
@@ -26,11 +27,14 @@ export interface KubeDriverOptions {
 
 export class KubeDriver implements Driver {
   readonly name: string;
-  private readonly api: CoreV1Api;
+  private apiPromise?: Promise<CoreV1Api>;
 
-  constructor(private readonly kind: Kind, kubeConfig: KubeConfig, private readonly namespace: string, private readonly options: KubeDriverOptions = {}) {
+  constructor(private readonly kind: Kind, private readonly kubeConfig: KubeConfig, private readonly namespace: string, private readonly options: KubeDriverOptions = {}) {
     this.name = kind;
-    this.api = kubeConfig.makeApiClient(CoreV1Api);
+  }
+
+  private get api(): Promise<CoreV1Api> {
+    return (this.apiPromise ??= import('@kubernetes/client-node').then((k) => this.kubeConfig.makeApiClient(k.CoreV1Api)));
   }
 
   private payload(obj: KubeObject): string {
@@ -54,8 +58,8 @@ export class KubeDriver implements Driver {
   private async read(key: string): Promise<KubeObject> {
     try {
       return this.kind === 'Secret'
-        ? await this.api.readNamespacedSecret({ name: key, namespace: this.namespace })
-        : await this.api.readNamespacedConfigMap({ name: key, namespace: this.namespace });
+        ? await (await this.api).readNamespacedSecret({ name: key, namespace: this.namespace })
+        : await (await this.api).readNamespacedConfigMap({ name: key, namespace: this.namespace });
     } catch (err) {
       if (httpCode(err) === 404) throw new StorageError('not-found', key);
       throw new HelmError(`get: failed to get ${JSON.stringify(key)}: ${(err as Error).message}`, { cause: err });
@@ -64,8 +68,8 @@ export class KubeDriver implements Driver {
 
   private async listObjects(selector: string): Promise<KubeObject[]> {
     const list = this.kind === 'Secret'
-      ? await this.api.listNamespacedSecret({ namespace: this.namespace, labelSelector: selector })
-      : await this.api.listNamespacedConfigMap({ namespace: this.namespace, labelSelector: selector });
+      ? await (await this.api).listNamespacedSecret({ namespace: this.namespace, labelSelector: selector })
+      : await (await this.api).listNamespacedConfigMap({ namespace: this.namespace, labelSelector: selector });
     return list.items;
   }
 
@@ -102,8 +106,8 @@ export class KubeDriver implements Driver {
   async create(key: string, rls: Release, extra?: Record<string, string>): Promise<void> {
     const body = this.body(key, rls, releaseLabels(rls, 'create', new Date(), extra));
     try {
-      if (this.kind === 'Secret') await this.api.createNamespacedSecret({ namespace: this.namespace, body: body as V1Secret });
-      else await this.api.createNamespacedConfigMap({ namespace: this.namespace, body: body as V1ConfigMap });
+      if (this.kind === 'Secret') await (await this.api).createNamespacedSecret({ namespace: this.namespace, body: body as V1Secret });
+      else await (await this.api).createNamespacedConfigMap({ namespace: this.namespace, body: body as V1ConfigMap });
     } catch (err) {
       if (httpCode(err) === 409) throw new StorageError('already-exists', this.kind === 'Secret' ? rls.name ?? key : key);
       throw new HelmError(`create: failed to create: ${(err as Error).message}`, { cause: err });
@@ -113,8 +117,8 @@ export class KubeDriver implements Driver {
   async update(key: string, rls: Release, extra?: Record<string, string>): Promise<void> {
     const body = this.body(key, rls, releaseLabels(rls, 'update', new Date(), extra));
     try {
-      if (this.kind === 'Secret') await this.api.replaceNamespacedSecret({ name: key, namespace: this.namespace, body: body as V1Secret });
-      else await this.api.replaceNamespacedConfigMap({ name: key, namespace: this.namespace, body: body as V1ConfigMap });
+      if (this.kind === 'Secret') await (await this.api).replaceNamespacedSecret({ name: key, namespace: this.namespace, body: body as V1Secret });
+      else await (await this.api).replaceNamespacedConfigMap({ name: key, namespace: this.namespace, body: body as V1ConfigMap });
     } catch (err) {
       if (httpCode(err) === 404) throw new StorageError('not-found', key);
       throw new HelmError(`update: failed to update: ${(err as Error).message}`, { cause: err });
@@ -124,8 +128,8 @@ export class KubeDriver implements Driver {
   async delete(key: string): Promise<Release> {
     const { release } = await this.get(key);
     try {
-      if (this.kind === 'Secret') await this.api.deleteNamespacedSecret({ name: key, namespace: this.namespace });
-      else await this.api.deleteNamespacedConfigMap({ name: key, namespace: this.namespace });
+      if (this.kind === 'Secret') await (await this.api).deleteNamespacedSecret({ name: key, namespace: this.namespace });
+      else await (await this.api).deleteNamespacedConfigMap({ name: key, namespace: this.namespace });
     } catch (err) {
       if (httpCode(err) === 404) throw new StorageError('not-found', key);
       throw new HelmError(`delete: failed to delete ${JSON.stringify(key)}: ${(err as Error).message}`, { cause: err });
