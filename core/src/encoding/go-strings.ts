@@ -86,6 +86,7 @@ function mulAdd(n: number | bigint, d: number): number | bigint {
  * other characters and digit runs compare by numeric value, so `a2` < `a10` and `a_b` < `ab`.
  */
 export function yamlKeyLess(a: string, b: string): boolean {
+  if (ASCII.test(a) && ASCII.test(b)) return asciiKeyLess(a, b);
   const ar = runes(a);
   const br = runes(b);
   for (let i = 0; i < ar.length && i < br.length; i++) {
@@ -118,12 +119,56 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+function asciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function asciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// yamlKeyLess on ASCII strings, without building rune arrays (the common case for values keys).
+function asciiKeyLess(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const al = asciiLetter(x);
+    const bl = asciiLetter(y);
+    if (al && bl) return x < y;
+    if (al || bl) return bl;
+    let an: number | bigint = 0;
+    let bn: number | bigint = 0;
+    if (x === 48 || y === 48) {
+      for (let j = i - 1; j >= 0 && asciiDigit(a.charCodeAt(j)); j--) {
+        if (a.charCodeAt(j) !== 48) {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < a.length && asciiDigit(a.charCodeAt(ai)); ai++) an = mulAdd(an, a.charCodeAt(ai) - 48);
+    let bi = i;
+    for (; bi < b.length && asciiDigit(b.charCodeAt(bi)); bi++) bn = mulAdd(bn, b.charCodeAt(bi) - 48);
+    if (an != bn) return an < bn; // eslint-disable-line eqeqeq -- number and bigint compare by value
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  return a.length < b.length;
+}
+
 const PLAIN_ASCII_KEY = /^[a-zA-Z]*$/;
 
 /** Sorts string keys as go-yaml v2 does when it writes a map. */
 export function sortYamlKeys(keys: string[]): string[] {
   // Keys of letters only compare by code point, which is much cheaper than the general rule.
   if (keys.every((k) => PLAIN_ASCII_KEY.test(k))) return keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  if (keys.every((k) => ASCII.test(k))) return keys.sort((x, y) => (asciiKeyLess(x, y) ? -1 : asciiKeyLess(y, x) ? 1 : 0));
   return keys.sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
 }
 

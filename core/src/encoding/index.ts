@@ -12,3 +12,6 @@ export { JsonError, YamlError } from './errors.js';
 export { resolvePlain, isYamlTimestamp, type Resolved, type ResolvedTag } from './yaml-resolve.js';
 export { yamlKeyLess, sortYamlKeys, goStringCompare } from './go-strings.js';
 export { parseYamlAs, type GoType } from './yaml-typed.js';
+export { fastParseYaml } from './yaml-fast.js';
+export { analyzeScalar, type ScalarAnalysis } from './yaml-emitter.js';
+export { utf8Length } from './go-strings.js';

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeScalar, toYaml } from '@helm-ts/core/encoding';
+import { loadFixture } from '../../support/encoding-fixtures.js';
+
+// The style go-yaml chose for each top-level string, read off the oracle's output.
+function oracleStyle(out: string): string {
+  if (out.startsWith('"')) return 'double';
+  if (out.startsWith("'")) return 'single';
+  if (out.startsWith('|')) return 'literal';
+  return 'plain';
+}
+
+test('scalar analysis explains the styles the reference Helm chose', () => {
+  const cases = loadFixture('to-yaml.json').filter((c) => typeof c.input === 'string' && c.expected !== '' && !/[\u0085\ud800-\udfff]/.test(c.input));
+  assert.ok(cases.length > 300);
+  for (const c of cases) {
+    const s = c.input as string;
+    const a = analyzeScalar(s);
+    const style = oracleStyle(c.expected);
+    if (style === 'single') assert.ok(!a.blockPlainAllowed && a.singleQuotedAllowed, JSON.stringify(s));
+    if (style === 'literal') assert.ok(a.blockAllowed && a.multiline, JSON.stringify(s));
+    if (style === 'plain' && s !== '') assert.ok(a.blockPlainAllowed, JSON.stringify(s));
+  }
+});
+
+test('emitter layout: indentless sequences, flow empties, folding at 80 columns', () => {
+  assert.equal(toYaml({ a: [1, { b: [] }], c: {} }), 'a:\n- 1\n- b: []\nc: {}\n');
+  assert.equal(toYaml([[1, 2], ['x']]), '- - 1\n  - 2\n- - x\n');
+  const long = Array.from({ length: 20 }, () => 'word').join(' ');
+  assert.equal(toYaml({ k: long }), `k: ${long.slice(0, 79)}\n  ${long.slice(80)}\n`);
+});

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fastParseYaml, marshalJson } from '@helm-ts/core/encoding';
+import { loadFixture, label } from '../../support/encoding-fixtures.js';
+
+test('the fast path agrees with the reference Helm whenever it answers', () => {
+  const cases = loadFixture('from-yaml.json');
+  let answered = 0;
+  for (const c of cases) {
+    const text = c.input as string;
+    if (/[\r\u0085\u2028\u2029]/.test(text)) continue; // parseYaml normalizes these first
+    const v = fastParseYaml(text);
+    if (v === undefined || (v !== null && (typeof v !== 'object' || Array.isArray(v)))) continue;
+    answered++;
+    assert.equal(marshalJson(v ?? {}), c.expected, label(text));
+  }
+  assert.ok(answered > 300, String(answered));
+});
+
+test('the fast path gives up where js-yaml and libyaml part ways', () => {
+  for (const text of [
+    'k:\n  - \ta\n', '--- a: 1\n', '[a]: 1\n', 'k:\n  - -\n', 'a: !\n', 'a: "\\/"\n', 'a: |\n  x', '<<: {a: 1}\n',
+    'a: &x {b: 1}\nc: *x\n', 'a: .inf\n', '1: x\n', 'null: x\n', '---\na: 1\n---\nb: 2\n', 'a: b: c\n',
+  ]) {
+    assert.equal(fastParseYaml(text), undefined, JSON.stringify(text));
+  }
+  assert.deepEqual(fastParseYaml('a: yes\nb: 0x1F\nc: "on"\nd: 2001-12-14\n'), { a: true, b: 31, c: 'on', d: '2001-12-14' });
+});
