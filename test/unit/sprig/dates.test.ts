@@ -29,3 +29,25 @@ const errors: [string, string][] = [
 
 for (const [tpl, want] of cases) test(`dates: ${tpl}`, () => assert.equal(renderCase(tpl), want));
 for (const [tpl, want] of errors) test(`dates error: ${tpl}`, () => assert.equal(renderCaseError(tpl), want));
+
+// ---- hand-written tests below ----
+// `now` is checked by shape: Go's time.Time String() with the monotonic clock reading.
+test('dates: now prints as Go prints time.Now()', () => {
+  const out = renderCase('{{ now }}');
+  assert.match(out, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,9})? [+-]\d{4} \S+ m=\+\d+\.\d{9}$/);
+  const t = Date.parse(out.slice(0, 19).replace(' ', 'T') + out.slice(out.indexOf(' ', 20), out.indexOf(' ', 20) + 6).replace(/ ([+-]\d\d)(\d\d)/, '$1:$2'));
+  assert.ok(Math.abs(t - Date.now()) < 60_000, `now is close to the current time: ${out}`);
+});
+
+test('dates: date formats now and Unix seconds in the local zone; ago of now is 0s', () => {
+  assert.match(renderCase('{{ now | date "2006-01-02T15:04:05Z07:00" }}'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
+  assert.equal(renderCase('{{ ago now }}'), '0s');
+  assert.match(renderCase('{{ ago (dateModify "-90m" now) }}'), /^1h30m0s$|^1h30m1s$/);
+  assert.ok(Math.abs(Number(renderCase('{{ unixEpoch now }}')) - Date.now() / 1000) < 5);
+  assert.match(renderCase('{{ durationRound (dateModify "-49h" now) }}'), /^2d$/);
+});
+
+test('dates: time values marshal to JSON as RFC 3339 strings', async () => {
+  const { GoTime } = await import('@helm-ts/core/sprig');
+  assert.equal(GoTime.unix(1700000000, 5).UTC().MarshalJSON(), '"2023-11-14T22:13:20.000000005Z"');
+});
