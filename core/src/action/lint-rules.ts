@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import semver from 'semver';
 import { errorMessage } from '../errors/index.js';
 import { loadChart, parseChartYaml, isValidSemver, parseGoYaml, parseGoYamlMap, type ChartMetadata } from '../chart/index.js';
-import { coalesceValues, coalesceTables, validateAgainstSingleSchema, parseMastermindsVersion } from '../values/index.js';
+import { coalesceValues, coalesceTables, validateAgainstSingleSchema, parseMastermindsVersion, deepCopy } from '../values/index.js';
 import { renderChart, releaseInfo, Capabilities } from '../engine/index.js';
 import type { GoMap } from '../template/value.js';
 
@@ -140,7 +139,7 @@ export async function valuesRules(linter: Linter, overrides: GoMap): Promise<voi
   const schemaPath = join(linter.chartDir, 'values.schema.json');
   const schema = await readFile(schemaPath).catch(() => undefined);
   if (!schema || schema.length === 0) return;
-  const coalesced = coalesceTables(coalesceTables({}, structuredClone(overrides)), values);
+  const coalesced = coalesceTables(coalesceTables({}, deepCopy(overrides) as GoMap), values);
   let msg: string | undefined;
   try {
     msg = validateAgainstSingleSchema(coalesced, new Uint8Array(schema)) || undefined;
@@ -193,25 +192,13 @@ export async function templatesRules(linter: Linter, overrides: GoMap, namespace
   }
 }
 
-/** yaml.Unmarshal of the rendered file (first document) into rules.K8sYamlStruct. */
+/** yaml.Unmarshal of the rendered file (go-yaml reads the first document) into rules.K8sYamlStruct. */
 export function validateYamlContent(content: string): string | undefined {
-  const docs = parseAllDocuments(content, { schema: 'failsafe', uniqueKeys: false });
-  const list = Array.isArray(docs) ? docs : [docs];
-  const first = list[0];
-  if (!first) return undefined;
-  if (first.errors.length > 0) {
-    try {
-      parseGoYaml(String(first.toString()), undefined);
-    } catch (err) {
-      return `unable to parse YAML\n\t${errorMessage(err)}`;
-    }
-    return `unable to parse YAML\n\terror converting YAML to JSON: yaml: ${first.errors[0]!.message.split('\n')[0]}`;
-  }
   let v;
   try {
-    v = parseGoYaml(first.toString());
+    v = parseGoYaml(content);
   } catch (err) {
-    return `unable to parse YAML\n\t${errorMessage(err)}`;
+    return `unable to parse YAML\n\t${errorMessage(err).replace('while decoding JSON: ', '')}`;
   }
   const kind = (x: unknown): string => (typeof x === 'string' ? 'string' : typeof x === 'number' ? 'number' : typeof x === 'boolean' ? 'bool' : Array.isArray(x) ? 'array' : 'object');
   if (v !== null && (typeof v !== 'object' || Array.isArray(v))) {
