@@ -98,7 +98,7 @@ export class Lexer {
   nextItem(): Item {
     while (this.head >= this.items.length) {
       if (this.state === null) return { typ: ItemType.EOF, pos: this.pos, val: '', line: this.line };
-      this.items.length = 0;
+      if (this.items.length !== 0) this.items = [];
       this.head = 0;
       this.state = this.state(this);
     }

@@ -16,41 +16,48 @@ export type Node =
   | FieldNode | ChainNode | BoolNode | NumberNode | StringNode | ListNode | IfNode | RangeNode | WithNode
   | TemplateNode | BreakNode | ContinueNode | EndNode | ElseNode | CommentNode;
 
+// Nodes declare their fields and assign them in constructors (no class-field initialisers): a 1 MB
+// template makes hundreds of thousands of nodes, and define-semantics fields cost a third of parsing.
 abstract class BaseNode {
-  constructor(
-    readonly tr: TreeInfo,
-    readonly pos: number,
-  ) {}
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
+  constructor(tr: TreeInfo, pos: number) {
+    this.tr = tr;
+    this.pos = pos;
+  }
   abstract toString(): string;
 }
 
 export class TextNode extends BaseNode {
-  readonly type = 'text';
-  constructor(tr: TreeInfo, pos: number, readonly text: string) { super(tr, pos); }
+  declare readonly type: 'text';
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, text: string) { super(tr, pos); this.text = text; }
   toString(): string {
     return this.text;
   }
 }
 
 export class CommentNode extends BaseNode {
-  readonly type = 'comment';
-  constructor(tr: TreeInfo, pos: number, readonly text: string) { super(tr, pos); }
+  declare readonly type: 'comment';
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, text: string) { super(tr, pos); this.text = text; }
   toString(): string {
     return '{{' + this.text + '}}';
   }
 }
 
 export class ListNode extends BaseNode {
-  readonly type = 'list';
-  readonly nodes: Node[] = [];
+  declare readonly type: 'list';
+  declare readonly nodes: Node[];
+  constructor(tr: TreeInfo, pos: number) { super(tr, pos); this.nodes = []; }
   toString(): string {
     return this.nodes.map(String).join('');
   }
 }
 
 export class VariableNode extends BaseNode {
-  readonly type = 'variable';
-  readonly ident: string[];
+  declare readonly type: 'variable';
+  declare readonly ident: string[];
   constructor(tr: TreeInfo, pos: number, ident: string) {
     super(tr, pos);
     this.ident = ident.split('.');
@@ -61,11 +68,18 @@ export class VariableNode extends BaseNode {
 }
 
 export class PipeNode extends BaseNode {
-  readonly type = 'pipe';
-  isAssign = false;
-  readonly decl: VariableNode[] = [];
-  readonly cmds: CommandNode[] = [];
-  constructor(tr: TreeInfo, pos: number, readonly line: number) { super(tr, pos); }
+  declare readonly type: 'pipe';
+  declare isAssign: boolean;
+  declare readonly decl: VariableNode[];
+  declare readonly cmds: CommandNode[];
+  declare readonly line: number;
+  constructor(tr: TreeInfo, pos: number, line: number) {
+    super(tr, pos);
+    this.line = line;
+    this.isAssign = false;
+    this.decl = [];
+    this.cmds = [];
+  }
   toString(): string {
     let s = '';
     if (this.decl.length > 0) {
@@ -76,8 +90,10 @@ export class PipeNode extends BaseNode {
 }
 
 export class ActionNode extends BaseNode {
-  readonly type = 'action';
-  constructor(tr: TreeInfo, pos: number, readonly line: number, readonly pipe: PipeNode) { super(tr, pos); }
+  declare readonly type: 'action';
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode) { super(tr, pos); this.line = line; this.pipe = pipe; }
   toString(): string {
     return `{{${this.pipe}}}`;
   }
@@ -86,38 +102,40 @@ export class ActionNode extends BaseNode {
 export type ArgNode = IdentifierNode | VariableNode | DotNode | NilNode | FieldNode | ChainNode | BoolNode | NumberNode | StringNode | PipeNode;
 
 export class CommandNode extends BaseNode {
-  readonly type = 'command';
-  readonly args: ArgNode[] = [];
+  declare readonly type: 'command';
+  declare readonly args: ArgNode[];
+  constructor(tr: TreeInfo, pos: number) { super(tr, pos); this.args = []; }
   toString(): string {
     return this.args.map((a) => (a.type === 'pipe' ? `(${a})` : String(a))).join(' ');
   }
 }
 
 export class IdentifierNode extends BaseNode {
-  readonly type = 'identifier';
-  constructor(tr: TreeInfo, pos: number, readonly ident: string) { super(tr, pos); }
+  declare readonly type: 'identifier';
+  declare readonly ident: string;
+  constructor(tr: TreeInfo, pos: number, ident: string) { super(tr, pos); this.ident = ident; }
   toString(): string {
     return this.ident;
   }
 }
 
 export class DotNode extends BaseNode {
-  readonly type = 'dot';
+  declare readonly type: 'dot';
   toString(): string {
     return '.';
   }
 }
 
 export class NilNode extends BaseNode {
-  readonly type = 'nil';
+  declare readonly type: 'nil';
   toString(): string {
     return 'nil';
   }
 }
 
 export class FieldNode extends BaseNode {
-  readonly type = 'field';
-  readonly ident: string[];
+  declare readonly type: 'field';
+  declare readonly ident: string[];
   constructor(tr: TreeInfo, pos: number, ident: string) {
     super(tr, pos);
     this.ident = ident.slice(1).split('.');
@@ -128,9 +146,10 @@ export class FieldNode extends BaseNode {
 }
 
 export class ChainNode extends BaseNode {
-  readonly type = 'chain';
-  readonly field: string[] = [];
-  constructor(tr: TreeInfo, pos: number, readonly node: ArgNode) { super(tr, pos); }
+  declare readonly type: 'chain';
+  declare readonly field: string[];
+  declare readonly node: ArgNode;
+  constructor(tr: TreeInfo, pos: number, node: ArgNode) { super(tr, pos); this.node = node; this.field = []; }
   add(field: string): void {
     if (field.length === 0 || field[0] !== '.') throw new Error('no dot in field');
     field = field.slice(1);
@@ -145,8 +164,9 @@ export class ChainNode extends BaseNode {
 }
 
 export class BoolNode extends BaseNode {
-  readonly type = 'bool';
-  constructor(tr: TreeInfo, pos: number, readonly value: boolean) { super(tr, pos); }
+  declare readonly type: 'bool';
+  declare readonly value: boolean;
+  constructor(tr: TreeInfo, pos: number, value: boolean) { super(tr, pos); this.value = value; }
   toString(): string {
     return this.value ? 'true' : 'false';
   }
@@ -156,54 +176,68 @@ export class BoolNode extends BaseNode {
 export class NumberNode extends BaseNode {
   /** Marks `ideal` as not computed yet. */
   static readonly unset: unique symbol = Symbol('unset');
-  readonly type = 'number';
+  declare readonly type: 'number';
   /** The constant's value as an untyped operand (int or float64), computed at first use. */
-  ideal: GoValue | typeof NumberNode.unset = NumberNode.unset;
-  isInt = false;
-  isUint = false;
-  isFloat = false;
-  isComplex = false;
-  int64 = 0n;
-  uint64 = 0n;
-  float64 = 0;
-  constructor(tr: TreeInfo, pos: number, readonly text: string) { super(tr, pos); }
+  declare ideal: GoValue | typeof NumberNode.unset;
+  declare isInt: boolean;
+  declare isUint: boolean;
+  declare isFloat: boolean;
+  declare isComplex: boolean;
+  declare int64: bigint;
+  declare uint64: bigint;
+  declare float64: number;
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, text: string) {
+    super(tr, pos);
+    this.text = text;
+    this.ideal = NumberNode.unset;
+    this.isInt = this.isUint = this.isFloat = this.isComplex = false;
+    this.int64 = this.uint64 = 0n;
+    this.float64 = 0;
+  }
   toString(): string {
     return this.text;
   }
 }
 
 export class StringNode extends BaseNode {
-  readonly type = 'string';
-  constructor(tr: TreeInfo, pos: number, readonly quoted: string, readonly text: string) { super(tr, pos); }
+  declare readonly type: 'string';
+  declare readonly quoted: string;
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, quoted: string, text: string) { super(tr, pos); this.quoted = quoted; this.text = text; }
   toString(): string {
     return this.quoted;
   }
 }
 
 export class EndNode extends BaseNode {
-  readonly type = 'end';
+  declare readonly type: 'end';
   toString(): string {
     return '{{end}}';
   }
 }
 
 export class ElseNode extends BaseNode {
-  readonly type = 'else';
-  constructor(tr: TreeInfo, pos: number, readonly line: number) { super(tr, pos); }
+  declare readonly type: 'else';
+  declare readonly line: number;
+  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{else}}';
   }
 }
 
 abstract class BranchNode extends BaseNode {
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly line: number,
-    readonly pipe: PipeNode,
-    readonly list: ListNode,
-    readonly elseList: ListNode | null,
-  ) { super(tr, pos); }
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  declare readonly list: ListNode;
+  declare readonly elseList: ListNode | null;
+  constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null) {
+    super(tr, pos);
+    this.line = line;
+    this.pipe = pipe;
+    this.list = list;
+    this.elseList = elseList;
+  }
   protected branch(name: string): string {
     let s = `{{${name} ${this.pipe}}}${this.list}`;
     if (this.elseList) s += `{{else}}${this.elseList}`;
@@ -212,29 +246,32 @@ abstract class BranchNode extends BaseNode {
 }
 
 export class IfNode extends BranchNode {
-  readonly type = 'if';
+  declare readonly type: 'if';
   toString(): string {
     return this.branch('if');
   }
 }
 
 export class RangeNode extends BranchNode {
-  readonly type = 'range';
+  declare readonly type: 'range';
   toString(): string {
     return this.branch('range');
   }
 }
 
 export class WithNode extends BranchNode {
-  readonly type = 'with';
+  declare readonly type: 'with';
   toString(): string {
     return this.branch('with');
   }
 }
 
 export class TemplateNode extends BaseNode {
-  readonly type = 'template';
-  constructor(tr: TreeInfo, pos: number, readonly line: number, readonly name: string, readonly pipe: PipeNode | null) { super(tr, pos); }
+  declare readonly type: 'template';
+  declare readonly line: number;
+  declare readonly name: string;
+  declare readonly pipe: PipeNode | null;
+  constructor(tr: TreeInfo, pos: number, line: number, name: string, pipe: PipeNode | null) { super(tr, pos); this.line = line; this.name = name; this.pipe = pipe; }
   toString(): string {
     if (this.pipe === null) return `{{template ${quote(this.name)}}}`;
     return `{{template ${quote(this.name)} ${this.pipe}}}`;
@@ -242,17 +279,44 @@ export class TemplateNode extends BaseNode {
 }
 
 export class BreakNode extends BaseNode {
-  readonly type = 'break';
-  constructor(tr: TreeInfo, pos: number, readonly line: number) { super(tr, pos); }
+  declare readonly type: 'break';
+  declare readonly line: number;
+  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{break}}';
   }
 }
 
 export class ContinueNode extends BaseNode {
-  readonly type = 'continue';
-  constructor(tr: TreeInfo, pos: number, readonly line: number) { super(tr, pos); }
+  declare readonly type: 'continue';
+  declare readonly line: number;
+  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{continue}}';
   }
 }
+
+// Each node kind's `type` lives on its prototype.
+(TextNode.prototype as { type: string }).type = 'text';
+(CommentNode.prototype as { type: string }).type = 'comment';
+(ListNode.prototype as { type: string }).type = 'list';
+(VariableNode.prototype as { type: string }).type = 'variable';
+(PipeNode.prototype as { type: string }).type = 'pipe';
+(ActionNode.prototype as { type: string }).type = 'action';
+(CommandNode.prototype as { type: string }).type = 'command';
+(IdentifierNode.prototype as { type: string }).type = 'identifier';
+(DotNode.prototype as { type: string }).type = 'dot';
+(NilNode.prototype as { type: string }).type = 'nil';
+(FieldNode.prototype as { type: string }).type = 'field';
+(ChainNode.prototype as { type: string }).type = 'chain';
+(BoolNode.prototype as { type: string }).type = 'bool';
+(NumberNode.prototype as { type: string }).type = 'number';
+(StringNode.prototype as { type: string }).type = 'string';
+(EndNode.prototype as { type: string }).type = 'end';
+(ElseNode.prototype as { type: string }).type = 'else';
+(IfNode.prototype as { type: string }).type = 'if';
+(RangeNode.prototype as { type: string }).type = 'range';
+(WithNode.prototype as { type: string }).type = 'with';
+(TemplateNode.prototype as { type: string }).type = 'template';
+(BreakNode.prototype as { type: string }).type = 'break';
+(ContinueNode.prototype as { type: string }).type = 'continue';

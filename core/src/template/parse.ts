@@ -323,7 +323,7 @@ export class Tree implements TreeInfo {
       }
       return [pipe.pos, pipe.line, pipe, list, elseList];
     } finally {
-      this.vars.length = nvars;
+      while (this.vars.length > nvars) this.vars.pop();
     }
   }
 
