@@ -159,3 +159,12 @@ test('Helm 3 platformCommand is preferred over command on a matching OS', () => 
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, 'platform plat x\n');
 });
+
+test('global flags before the plugin name are consumed as Helm does', () => {
+  const home = homeWithKeybase();
+  const r = runHelm(['--debug', '--tiller-namespace', 'early', 'keybase', 'a:b', 'c'], { env: { HELM_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(r.stdout.split('\n').filter((l) => l.startsWith('arg')), ['args:3', 'arg=[--from-yaml]', 'arg=[a:b]', 'arg=[c]']);
+  assert.equal(helmVars(r.stdout).HELM_DEBUG, '1');
+  assert.equal(helmVars(r.stdout).TILLER_NAMESPACE, 'early');
+});

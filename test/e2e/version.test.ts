@@ -50,3 +50,14 @@ test('helm version --template errors are Go\'s template errors', () => {
   assert.equal(exec.status, 1);
   assert.equal(exec.stderr, 'Error: template: _:1:9: executing "_" at <.Client.Nope>: can\'t evaluate field Nope in type interface {}\n');
 });
+
+test('Helm\'s global flags also work before the command, as cobra allows', () => {
+  const r = runHelm(['--home', '/tmp/before-home', 'home']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, '/tmp/before-home\n');
+  const d = runHelm(['--debug', '--home=/tmp/x', 'home']);
+  assert.match(d.stdout, /^\/tmp\/x\nRepository: \/tmp\/x\/repository\n/);
+  const v = runHelm(['--debug', 'version', '-c', '--short']);
+  assert.equal(v.status, 0, v.stderr);
+  assert.match(v.stdout, /^Client: v2\.17\.0/);
+});

@@ -1,4 +1,5 @@
 import { Help, type Command } from '@oclif/core';
+import { hoistGlobalFlags } from '@helm-ts/plugin-base/argv';
 import { helmPluginCommands, pluginUsage, printWarnings, runHelmPlugin } from './helm-plugin-commands.js';
 
 /** Root-help wording that keeps the two plugin systems apart. */
@@ -16,7 +17,7 @@ export default class HelmHelp extends Help {
       const plugin = plugins.find((p) => p.metadata.name === name);
       if (plugin) {
         printWarnings(warnings);
-        const raw = process.argv.slice(2);
+        const raw = hoistGlobalFlags(process.argv.slice(2));
         // Reached through the --help flag (not `helm help NAME`): the plugin gets the flag, as in Helm.
         if (raw[0] === name) return runHelmPlugin(plugin, raw.slice(1));
         this.log(this.pluginHelp(plugin.metadata.name, pluginUsage(plugin), plugin.metadata.description, plugin.dir));

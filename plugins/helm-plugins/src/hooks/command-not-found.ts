@@ -1,13 +1,15 @@
 import type { Hook } from '@oclif/core';
+import { hoistGlobalFlags } from '@helm-ts/plugin-base/argv';
 import { helmPluginCommands, printWarnings, runHelmPlugin } from '../helm-plugin-commands.js';
 
 /**
  * The original arguments after the plugin name. oclif joins leading words into a command id
- * (`helm diff upgrade x` arrives as id `diff:upgrade:x`), so the process argv is the faithful source.
+ * (`helm diff upgrade x` arrives as id `diff:upgrade:x`), so the process argv (as bin/helm passed it on,
+ * global flags moved after the command words) is the faithful source.
  */
 function pluginArgs(id: string, argv: readonly string[]): string[] {
   const name = id.split(':')[0]!;
-  const raw = process.argv.slice(2);
+  const raw = hoistGlobalFlags(process.argv.slice(2));
   const at = raw.indexOf(name);
   if (at === 0) return raw.slice(1);
   return [...id.split(':').slice(1), ...argv];
