@@ -13,19 +13,44 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function time(fn: () => Promise<{ status: number | null; stderr: string }>, n = runs): Promise<number> {
-  const times: number[] = [];
+interface Timing { wall: number; cpu: number }
+
+/**
+ * Median wall time and median CPU time (user + sys, from /usr/bin/time) of a command. The machine is
+ * shared, so CPU time is the steadier figure; both are printed.
+ */
+async function time(fn: (wrap: string[]) => Promise<{ status: number | null; stderr: string }>, n = runs): Promise<Timing> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = process.hrtime.bigint();
-    const r = await fn();
+    const r = await fn(['/usr/bin/time', '-f', 'BENCHCPU %U %S']);
     if (r.status !== 0) throw new Error(`benchmark command failed: ${r.stderr}`);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const m = /BENCHCPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    if (m) cpus.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return median(times);
+  return { wall: median(walls), cpu: cpus.length ? median(cpus) : NaN };
 }
 
-function report(name: string, mine: number, theirs: number): void {
-  console.log(`${name.padEnd(34)} helm-ts ${mine.toFixed(0).padStart(6)} ms   reference ${theirs.toFixed(0).padStart(6)} ms   ratio ${(mine / theirs).toFixed(2)} (target <= 1.00)`);
+function report(name: string, mine: Timing, theirs: Timing): void {
+  const f = (x: number): string => x.toFixed(0).padStart(6);
+  console.log(`${name.padEnd(30)} wall: helm-ts ${f(mine.wall)} ms, reference ${f(theirs.wall)} ms, ratio ${(mine.wall / theirs.wall).toFixed(2)}`
+    + ` | cpu: helm-ts ${f(mine.cpu)} ms, reference ${f(theirs.cpu)} ms, ratio ${(mine.cpu / theirs.cpu).toFixed(2)} (target <= 1.00)`);
+}
+
+/** bin/helm through a wrapper command (time). */
+function oursW(wrap: string[], args: string[], home: string): Promise<{ status: number | null; stderr: string }> {
+  return runAsync(wrap[0]!, [...wrap.slice(1), process.execPath, helmBin, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HELM_HOME: home },
+  });
+}
+
+/** The reference binary through a wrapper command, homes inside `dir`. */
+function referenceW(wrap: string[], args: string[], dir: string): Promise<{ status: number | null; stderr: string }> {
+  return runAsync(wrap[0]!, [...wrap.slice(1), referenceHelmBin, ...args], {
+    env: { PATH: process.env.PATH, HOME: dir, HELM_CONFIG_HOME: join(dir, 'config'), HELM_CACHE_HOME: join(dir, 'cache'), HELM_DATA_HOME: join(dir, 'data') },
+  });
 }
 
 async function benchSearch(): Promise<void> {
@@ -55,11 +80,11 @@ async function benchSearch(): Promise<void> {
   writeFileSync(join(ref, 'cache', 'repository', 'big-index.yaml'), text);
   console.log(`index: 20000 entries, ${(text.length / 1e6).toFixed(1)} MB`);
   await ours(['search', 'gateway'], home); // first run builds the compact search cache, as `repo update` would
-  const mine = await time(() => ours(['search', 'gateway', '-l'], home));
-  const theirs = await time(() => reference(['search', 'repo', 'gateway', '-l'], ref));
+  const mine = await time((w) => oursW(w, ['search', 'gateway', '-l'], home));
+  const theirs = await time((w) => referenceW(w, ['search', 'repo', 'gateway', '-l'], ref));
   report('search (20 000 entries, -l)', mine, theirs);
-  const mineRe = await time(() => ours(['search', '-r', 'chart-1[0-9]+-web'], home));
-  const theirsRe = await time(() => reference(['search', 'repo', '-r', 'chart-1[0-9]+-web'], ref));
+  const mineRe = await time((w) => oursW(w, ['search', '-r', 'chart-1[0-9]+-web'], home));
+  const theirsRe = await time((w) => referenceW(w, ['search', 'repo', '-r', 'chart-1[0-9]+-web'], ref));
   report('search -r (20 000 entries)', mineRe, theirsRe);
 }
 
@@ -69,8 +94,9 @@ async function benchRepoIndex(): Promise<void> {
   for (let i = 0; i < 300; i++) specs.push({ name: `pkg${i % 60}`, version: `1.${Math.floor(i / 60)}.0`, description: `Package ${i}` });
   packageCharts(specs, dir);
   const home = newHelmHome();
-  const mine = await time(() => ours(['repo', 'index', dir, '--url', 'https://charts.example.com'], home));
-  const theirs = await time(() => reference(['repo', 'index', dir, '--url', 'https://charts.example.com'], tempDir()));
+  const mine = await time((w) => oursW(w, ['repo', 'index', dir, '--url', 'https://charts.example.com'], home));
+  const refHome = tempDir();
+  const theirs = await time((w) => referenceW(w, ['repo', 'index', dir, '--url', 'https://charts.example.com'], refHome));
   report('repo index (300 packages)', mine, theirs);
 }
 
@@ -93,18 +119,18 @@ async function benchDependencyBuild(): Promise<void> {
     const u1 = await ours(['dependency', 'update', mineChart], home);
     const u2 = await reference(['dependency', 'update', theirsChart], ref);
     if (u1.status !== 0 || u2.status !== 0) throw new Error(`dependency update: ${u1.stderr}${u2.stderr}`);
-    const mine = await time(() => ours(['dependency', 'build', mineChart], home));
-    const theirs = await time(() => reference(['dependency', 'build', theirsChart], ref));
+    const mine = await time((w) => oursW(w, ['dependency', 'build', mineChart], home));
+    const theirs = await time((w) => referenceW(w, ['dependency', 'build', theirsChart], ref));
     report('dependency build (10 deps)', mine, theirs);
   } finally {
     await server.close();
   }
 }
 
-const node = await time(() => runAsync(process.execPath, ['-e', '0']));
-const helmVersion = await time(() => runAsync(process.execPath, [helmBin, 'version', '-c']));
-const refVersion = await time(() => runAsync(referenceHelmBin, ['version']));
-console.log(`start-up: node -e 0 ${node.toFixed(0)} ms, bin/helm version -c ${helmVersion.toFixed(0)} ms, reference helm version ${refVersion.toFixed(0)} ms`);
+const node = await time((w) => runAsync(w[0]!, [...w.slice(1), process.execPath, '-e', '0']));
+const helmVersion = await time((w) => oursW(w, ['version', '-c'], tempDir()));
+const refVersion = await time((w) => referenceW(w, ['version'], tempDir()));
+console.log(`start-up (cpu): node -e 0 ${node.cpu.toFixed(0)} ms, bin/helm version -c ${helmVersion.cpu.toFixed(0)} ms, reference helm version ${refVersion.cpu.toFixed(0)} ms`);
 await benchSearch();
 await benchRepoIndex();
 await benchDependencyBuild();

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ChartMetadata, metadataJson, parseChartYaml, readArchiveFiles } from '../chart/index.js';
+import { type ChartMetadata, metadataJson } from '../chart/index.js';
+import { chartYamlFromArchive, parseChartYamlFast } from './chart-yaml-fast.js';
 import { digest } from '../provenance/message-block.js';
 import { type IndexFile, indexAdd, joinLoose, newIndexFile } from './index-file.js';
 import { goTime } from './yaml-io.js';
@@ -30,10 +31,8 @@ async function findArchives(dir: string): Promise<string[]> {
  * What Helm v2's chartutil.Load needs to accept an archive for the index: it gunzips and untars safely and
  * has a Chart.yaml with a name. Values and templates are not parsed (v2 keeps them raw when loading).
  */
-function readMetadata(data: Uint8Array, source: string): ChartMetadata {
-  const chartfile = readArchiveFiles(data, source).find((f) => f.name === 'Chart.yaml');
-  if (!chartfile) throw new Error('chart metadata (Chart.yaml) missing');
-  const md = parseChartYaml(Buffer.from(chartfile.data).toString('utf8'));
+function readMetadata(data: Uint8Array): ChartMetadata {
+  const md = parseChartYamlFast(chartYamlFromArchive(data));
   if (!md.name) throw new Error('invalid chart (Chart.yaml): name must not be empty');
   return md;
 }
@@ -50,7 +49,7 @@ export async function indexDirectory(dir: string, baseURL: string): Promise<Inde
   const loaded = await Promise.all(archives.map(async (rel) => {
     const data = await readFile(join(dir, rel));
     try {
-      return { rel, metadata: metadataJson(readMetadata(data, join(dir, rel))), sum: digest(data) };
+      return { rel, metadata: metadataJson(readMetadata(data)), sum: digest(data) };
     } catch {
       return undefined;
     }

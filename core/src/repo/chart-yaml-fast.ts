@@ -1,0 +1,97 @@
+import { gunzipSync } from 'node:zlib';
+import { posix } from 'node:path';
+import jsYaml from 'js-yaml';
+import { type ChartMetadata, parseChartYaml } from '../chart/index.js';
+
+/**
+ * Reading only Chart.yaml out of many archives (`helm repo index`, `helm serve`), fast: one pass over the
+ * tar headers instead of materialising every file. An entry with a hostile path (absolute, `..`, a drive
+ * letter) makes the archive unreadable, as the full chart loader would, so it is skipped from the index.
+ */
+export function chartYamlFromArchive(data: Uint8Array): string {
+  const tar = gunzipSync(data);
+  let off = 0;
+  let longName: string | undefined;
+  let found: string | undefined;
+  while (off + 512 <= tar.length) {
+    const h = tar.subarray(off, off + 512);
+    if (h.every((b) => b === 0)) break;
+    const size = parseInt(h.toString('latin1', 124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    const type = String.fromCharCode(h[156] || 0x30);
+    const body = tar.subarray(off + 512, off + 512 + size);
+    off += 512 + Math.ceil(size / 512) * 512;
+    if (type === 'x' || type === 'L') {
+      if (type === 'L') longName = body.toString('utf8').replace(/\0+$/, '');
+      else {
+        const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'));
+        if (m) longName = m[1];
+      }
+      continue;
+    }
+    if (type === 'g') continue;
+    const prefix = h.toString('utf8', 345, 500).replace(/\0.*$/s, '');
+    const short = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
+    const name = longName ?? (prefix ? `${prefix}/${short}` : short);
+    longName = undefined;
+    if (type === '5' || name.endsWith('/')) continue;
+    const delimiter = name.includes('\\') ? '\\' : '/';
+    const rest = name.split(delimiter).slice(1).join('/');
+    if (rest.startsWith('/')) throw new Error('chart illegally contains absolute paths');
+    const n = posix.normalize(rest === '' ? '.' : rest);
+    if (n === '.' || n.startsWith('..') || /^[a-zA-Z]:\//.test(n)) throw new Error('chart illegally references parent directory');
+    if (n === 'Chart.yaml' && found === undefined) found = body.toString('utf8');
+  }
+  if (found === undefined) throw new Error('chart metadata (Chart.yaml) missing');
+  return found;
+}
+
+const strFields = new Set(['name', 'home', 'version', 'description', 'engine', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'tillerVersion', 'kubeVersion', 'type']);
+const strListFields = new Set(['sources', 'keywords']);
+// Plain scalars go-yaml v2 (YAML 1.1) reads as something other than the string YAML 1.2 sees.
+const yaml11Special = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/;
+
+const plainString = (v: unknown): v is string => typeof v === 'string' && !yaml11Special.test(v);
+
+/**
+ * Chart.yaml metadata: js-yaml when every value is a plain string (or list/map of them) whose reading
+ * YAML 1.1 and 1.2 agree on, and the chart package's Go-exact decoder for anything else.
+ */
+export function parseChartYamlFast(text: string): ChartMetadata {
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+  } catch {
+    return parseChartYaml(text);
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return parseChartYaml(text);
+  const md: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
+    if (strFields.has(k)) {
+      if (!plainString(v)) return parseChartYaml(text);
+      md[k] = v;
+    } else if (strListFields.has(k)) {
+      if (!Array.isArray(v) || !v.every(plainString)) return parseChartYaml(text);
+      md[k] = v;
+    } else if (k === 'maintainers') {
+      if (!Array.isArray(v)) return parseChartYaml(text);
+      const list: Record<string, string>[] = [];
+      for (const m of v) {
+        if (!m || typeof m !== 'object' || Array.isArray(m)) return parseChartYaml(text);
+        const e: Record<string, string> = {};
+        for (const [mk, mv] of Object.entries(m as Record<string, unknown>)) {
+          if (!['name', 'email', 'url'].includes(mk) || !plainString(mv)) return parseChartYaml(text);
+          e[mk] = mv;
+        }
+        list.push(e);
+      }
+      md.maintainers = list;
+    } else {
+      // deprecated, annotations, dependencies, or a key differing only in case: the exact decoder.
+      return parseChartYaml(text);
+    }
+  }
+  md.name ??= '';
+  md.version ??= '';
+  if (!md.apiVersion) md.apiVersion = 'v1';
+  return md as unknown as ChartMetadata;
+}
