@@ -70,15 +70,23 @@ function emitMap(e: Emitter, m: GoMap): void {
     e.emptyCollection('{', '}');
     return;
   }
-  // Keys are compared after the JSON round trip (lone surrogates become U+FFFD).
-  const byKey = new Map<string, GoValue>();
-  for (const k of raw) byKey.set(afterJson(k), m[k]);
-  const keys = sortYamlKeys([...byKey.keys()]);
+  // Keys are compared after the JSON round trip (lone surrogates become U+FFFD); most need no change.
+  let keys = raw;
+  let byKey: Map<string, GoValue> | undefined;
+  for (const k of raw) {
+    if (afterJson(k) !== k) {
+      byKey = new Map<string, GoValue>();
+      for (const k2 of raw) byKey.set(afterJson(k2), m[k2]);
+      keys = [...byKey.keys()];
+      break;
+    }
+  }
+  sortYamlKeys(keys);
   e.blockMappingStart();
   for (const k of keys) {
     e.blockMappingKey(k, stringStyle(k), analyzeScalar(k), utf8Length(k));
     e.context(false, true, false);
-    emitNode(e, byKey.get(k));
+    emitNode(e, byKey ? byKey.get(k) : m[k]);
   }
   e.blockEnd();
 }
