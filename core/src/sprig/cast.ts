@@ -2,7 +2,7 @@
  * spf13/cast v1.4 conversions as Sprig calls them (ToInt64, ToInt, ToFloat64), errors swallowed to zero,
  * plus the small reflect helpers every family shares (Sprig's `empty`, Go's reflect.DeepEqual).
  */
-import { GoNumber, GoStruct, GoNamedMap, isGoMap, type GoValue } from '../template/value.js';
+import { GoNumber, GoStruct, GoNamedMap, GoNamedList, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
@@ -144,6 +144,7 @@ export function empty(v: GoValue): boolean {
   }
   if (v instanceof GoNumber) return typeof v.value === 'number' ? v.value === 0 : v.value === 0n;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (v instanceof GoNamedList) return v.items().length === 0;
   if (v instanceof GoStruct) return false;
   if (v instanceof GoNamedMap) return Object.keys(v.entries()).length === 0;
   if (isGoMap(v)) return Object.keys(v).length === 0;
@@ -166,7 +167,15 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
     if (!(a instanceof GoStruct) || !(b instanceof GoStruct) || a.goType !== b.goType) return false;
     return deepEqualFields(a as unknown as Record<string, GoValue>, b as unknown as Record<string, GoValue>);
   }
-  if (a instanceof GoNamedMap || b instanceof GoNamedMap) return false;
+  if (a instanceof GoNamedMap || b instanceof GoNamedMap) {
+    return a instanceof GoNamedMap && b instanceof GoNamedMap && a.goType === b.goType && deepEqualFields(a.entries(), b.entries());
+  }
+  if (a instanceof GoNamedList || b instanceof GoNamedList) {
+    if (!(a instanceof GoNamedList) || !(b instanceof GoNamedList) || a.goType !== b.goType) return false;
+    const x = a.items();
+    const y = b.items();
+    return x.length === y.length && x.every((v, i) => deepEqual(v, y[i]));
+  }
   if (isGoMap(a) && isGoMap(b)) return mapType(a) === mapType(b) && deepEqualFields(a, b);
   return false;
 }
@@ -198,14 +207,21 @@ export function mapType(m: object): string {
   return (m as Record<symbol, string>)[GO_TYPE] ?? 'map[string]interface {}';
 }
 
-export function isSliceLike(v: GoValue): v is GoValue[] | Uint8Array {
-  return Array.isArray(v) || v instanceof Uint8Array;
+export function isSliceLike(v: GoValue): v is GoValue[] | Uint8Array | GoNamedList {
+  return Array.isArray(v) || v instanceof Uint8Array || v instanceof GoNamedList;
 }
 
 /** Elements of a slice as interface values (a []byte yields uint8 numbers). */
-export function sliceItems(v: GoValue[] | Uint8Array): GoValue[] {
+export function sliceItems(v: GoValue[] | Uint8Array | GoNamedList): GoValue[] {
   if (v instanceof Uint8Array) return Array.from(v, (b) => new GoNumber('uint8', BigInt(b)));
+  if (v instanceof GoNamedList) return v.items().slice();
   return v.slice();
+}
+
+/** The entries of a map value: a plain map, or a named map type's (live) entries. */
+export function mapOf(v: GoValue): GoMap | null {
+  if (v instanceof GoNamedMap) return v.entries();
+  return isGoMap(v) ? v : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Sprig's dict functions (dict.go), with mergo v0.3.12 semantics for merge and mergeOverwrite. */
 import { GoStruct, goFunc, isGoMap, type FuncMap, type GoMap, type GoValue } from '../template/value.js';
-import { iface, isSliceLike, mapType, sliceType, typedSlice } from './cast.js';
+import { iface, isSliceLike, mapOf, mapType, sliceItems, sliceType, typedSlice } from './cast.js';
 import { strval } from './strval.js';
 import { sortStrings } from './lists.js';
 import { goTypeOf } from './reflection.js';
@@ -17,7 +17,7 @@ function isEmptyValue(v: GoValue): boolean {
     case 'boolean': return !v;
     case 'function': return false;
   }
-  if (isSliceLike(v)) return v.length === 0;
+  if (isSliceLike(v)) return sliceItems(v).length === 0;
   if (v instanceof GoStruct) return false;
   if (isGoMap(v)) return Object.keys(v).length === 0;
   if ('value' in v) return v.value === 0 || v.value === 0n;
@@ -48,13 +48,15 @@ function deepMerge(dst: GoMap, src: GoMap, overwrite: boolean): void {
   }
 }
 
-function merge(dst: GoMap, ...srcs: GoMap[]): GoMap {
-  for (const src of srcs) if (src) deepMerge(dst, src, false);
+function merge(dst: GoValue, ...srcs: GoValue[]): GoValue {
+  const d = mapOf(dst);
+  for (const src of srcs) { const m = mapOf(src); if (d && m) deepMerge(d, m, false); }
   return dst;
 }
 
-function mergeOverwrite(dst: GoMap, ...srcs: GoMap[]): GoMap {
-  for (const src of srcs) if (src) deepMerge(dst, src, true);
+function mergeOverwrite(dst: GoValue, ...srcs: GoValue[]): GoValue {
+  const d = mapOf(dst);
+  for (const src of srcs) { const m = mapOf(src); if (d && m) deepMerge(d, m, true); }
   return dst;
 }
 
@@ -115,30 +117,35 @@ function dig(...ps: GoValue[]): GoValue {
 
 export const dictFuncs: FuncMap = {
   dict: goFunc({ params: [], variadic: 'any' }, dict),
-  get: goFunc({ params: ['map', 'string'] }, (d: GoMap | null, key: string) => (d && own(d, key) ? iface(d[key]) : '')),
-  set: goFunc({ params: ['map', 'string', 'any'] }, (d: GoMap | null, key: string, value: GoValue) => {
+  get: goFunc({ params: ['map', 'string'] }, (dv: GoValue, key: string) => { const d = mapOf(dv); return d && own(d, key) ? iface(d[key]) : ''; }),
+  set: goFunc({ params: ['map', 'string', 'any'] }, (dv: GoValue, key: string, value: GoValue) => {
+    const d = mapOf(dv);
     if (d === null) throw new Error('assignment to entry in nil map');
     d[key] = value;
     return d;
   }),
-  unset: goFunc({ params: ['map', 'string'] }, (d: GoMap | null, key: string) => {
+  unset: goFunc({ params: ['map', 'string'] }, (dv: GoValue, key: string) => {
+    const d = mapOf(dv);
     if (d) delete d[key];
-    return d;
+    return dv;
   }),
-  hasKey: goFunc({ params: ['map', 'string'] }, (d: GoMap | null, key: string) => d !== null && own(d, key)),
-  pluck: goFunc({ params: ['string'], variadic: 'map' }, (key: string, ...ds: (GoMap | null)[]) => ds.filter((d) => d && own(d, key)).map((d) => d![key])),
-  keys: goFunc({ params: [], variadic: 'map' }, (...ds: (GoMap | null)[]) => {
+  hasKey: goFunc({ params: ['map', 'string'] }, (dv: GoValue, key: string) => { const d = mapOf(dv); return d !== null && own(d, key); }),
+  pluck: goFunc({ params: ['string'], variadic: 'map' }, (key: string, ...dvs: GoValue[]) => dvs.map(mapOf).filter((d) => d && own(d, key)).map((d) => d![key])),
+  keys: goFunc({ params: [], variadic: 'map' }, (...dvs: GoValue[]) => {
+    const ds = dvs.map(mapOf);
     // Go ranges maps in random order; sorting each map's keys keeps output deterministic.
     const out: string[] = [];
     for (const d of ds) if (d) out.push(...sortStrings(Object.keys(d)));
     return typedSlice(out, '[]string');
   }),
-  pick: goFunc({ params: ['map'], variadic: 'string' }, (d: GoMap | null, ...ks: string[]) => {
+  pick: goFunc({ params: ['map'], variadic: 'string' }, (dv: GoValue, ...ks: string[]) => {
+    const d = mapOf(dv);
     const res: GoMap = {};
     for (const k of ks) if (d && own(d, k)) res[k] = d[k];
     return res;
   }),
-  omit: goFunc({ params: ['map'], variadic: 'string' }, (d: GoMap | null, ...ks: string[]) => {
+  omit: goFunc({ params: ['map'], variadic: 'string' }, (dv: GoValue, ...ks: string[]) => {
+    const d = mapOf(dv);
     const res: GoMap = {};
     const skip = new Set(ks);
     if (d) for (const k of Object.keys(d)) if (!skip.has(k)) res[k] = d[k];
@@ -148,7 +155,7 @@ export const dictFuncs: FuncMap = {
   mustMerge: goFunc({ params: ['map'], variadic: 'map' }, merge),
   mergeOverwrite: goFunc({ params: ['map'], variadic: 'map' }, mergeOverwrite),
   mustMergeOverwrite: goFunc({ params: ['map'], variadic: 'map' }, mergeOverwrite),
-  values: goFunc({ params: ['map'] }, (d: GoMap | null) => (d ? sortStrings(Object.keys(d)).map((k) => d[k]) : [])),
+  values: goFunc({ params: ['map'] }, (dv: GoValue) => { const d = mapOf(dv); return d ? sortStrings(Object.keys(d)).map((k) => d[k]) : []; }),
   deepCopy: goFunc({ params: ['any'] }, deepCopy),
   mustDeepCopy: goFunc({ params: ['any'] }, deepCopy),
   dig: goFunc({ params: [], variadic: 'any' }, dig),

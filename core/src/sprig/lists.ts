@@ -74,13 +74,15 @@ function has(needle: GoValue, haystack: GoValue): boolean {
 function slice(list: GoValue, ...indices: GoValue[]): GoValue {
   const k = reflectKind(list);
   if (!isSliceLike(list)) throw new Error(`list should be type of slice or array but ${k}`);
-  const l = list.length;
+  const items = sliceItems(list);
+  const l = items.length;
   if (l === 0) return undefined;
   const start = indices.length > 0 ? Number(toInt(indices[0])) : 0;
   const end = indices.length < 2 ? l : Number(toInt(indices[1]));
   if (start < 0 || end < start || end > l) throw new Error('reflect.Value.Slice: slice index out of bounds');
   if (list instanceof Uint8Array) return list.slice(start, end);
-  const out = list.slice(start, end);
+  const out = items.slice(start, end);
+  if (!Array.isArray(list)) return out;
   const t = sliceType(list);
   return t === '[]interface {}' ? out : typedSlice(out, t);
 }
