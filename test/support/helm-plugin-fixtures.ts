@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { helmBin } from './helm.js';
@@ -18,6 +18,7 @@ export function writePlugin(pluginsDir: string, folder: string, yaml: string, fi
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'plugin.yaml'), yaml);
   for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);
     if (name.endsWith('.sh')) chmodSync(join(dir, name), 0o755);
   }
