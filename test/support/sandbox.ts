@@ -94,10 +94,10 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
 
 /** The tiller Deployment's pod, as `helm init` would leave it, forwarding 44134 to our local tiller. */
 async function registerTillerPod(kubeconfig: string, tillerHost: string): Promise<void> {
-  const { KubeClient } = await import('@helm-ts/core/kube');
+  const { KubeClient, isAlreadyExists } = await import('@helm-ts/core/kube');
   const kube = KubeClient.fromKubeconfig({ kubeconfig });
   try {
-    await kube.create('kube-system', `apiVersion: v1
+    const pod = `apiVersion: v1
 kind: Pod
 metadata:
   name: tiller-deploy-sandbox
@@ -113,7 +113,15 @@ spec:
     ports:
     - containerPort: 44134
       name: tiller
-`);
+`;
+    try {
+      await kube.create('kube-system', pod);
+    } catch (err) {
+      // A sandbox restarted from its state file still has the pod, pointing at the old tiller port.
+      if (!isAlreadyExists(err)) throw err;
+      // The two-way patch from a manifest without the annotation sets it anew.
+      await kube.update('kube-system', pod.replace(/  annotations:\n.*\n/, ''), pod);
+    }
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       try {
