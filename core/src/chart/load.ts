@@ -62,10 +62,15 @@ export async function loadDir(dir: string, options: LoadOptions = {}): Promise<C
   rules.addDefaults();
 
   const files: ChartFile[] = [];
+  // Real paths of the folders being walked: a symlink back to one of them would recurse forever.
+  const stack = new Set<string>();
   // sympath.Walk: symlinks are resolved and walked as what they point to; Helm logs each one.
   const walk = async (abs: string, rel: string, isDir: boolean): Promise<void> => {
     if (isDir) {
       if (rel !== '' && rules.ignore(rel, true)) return;
+      const real = await realpath(abs);
+      if (stack.has(real)) throw new HelmError(`symlink loop: ${join(topdir, rel)} leads back to ${real}`, { file: join(topdir, rel) });
+      stack.add(real);
       const names = (await readdir(abs)).sort();
       for (const name of names) {
         const childAbs = join(abs, name);
@@ -93,6 +98,7 @@ export async function loadDir(dir: string, options: LoadOptions = {}): Promise<C
         const data = trimBom(new Uint8Array(await readFile(target)));
         files.push({ name: childRel, data });
       }
+      stack.delete(real);
     }
   };
   await walk(topdir, '', true);

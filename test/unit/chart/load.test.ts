@@ -71,6 +71,12 @@ test('symlinks are followed; a link to a device is an irregular file', async () 
   await assert.rejects(loadChart(join(root, 'p'), { warn: () => {} }), /broken/);
 });
 
+test('a symlink loop is an error, not a hang', async () => {
+  const root = chartFixture({ 'p/Chart.yaml': chartYaml('p'), 'p/docs/a.txt': 'a' });
+  symlinkSync(join(root, 'p'), join(root, 'p/docs/up'));
+  await assert.rejects(loadChart(join(root, 'p'), { warn: () => {} }), (e: Error) => /^symlink loop: .*docs\/up leads back to /.test(e.message));
+});
+
 test('a FIFO in the chart is refused as an irregular file', async () => {
   const root = chartFixture({ 'p/Chart.yaml': chartYaml('p') });
   if (!mkfifoSync(join(root, 'p/pipe'))) return;
