@@ -25,17 +25,67 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
-// libyaml says "did not find expected '-' indicator" inside a block sequence, "... key" in a mapping:
-// the nearest content line above the offending one tells which collection was open.
-function expectedWhat(text: string, offset: number): string {
+interface LineInfo {
+  indent: number;
+  content: string;
+}
+
+// Content lines (not blank, not comments) before the line holding `offset`, nearest first.
+function linesBefore(text: string, offset: number): LineInfo[] {
   const lines = text.slice(0, offset).split('\n');
   lines.pop();
+  const out: LineInfo[] = [];
   for (let i = lines.length - 1; i >= 0; i--) {
-    const t = lines[i]!.trim();
+    const l = lines[i]!;
+    const t = l.trim();
     if (t === '' || t.startsWith('#')) continue;
-    return t === '-' || t.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
+    out.push({ indent: l.length - l.trimStart().length, content: t });
+  }
+  return out;
+}
+
+// libyaml says "did not find expected '-' indicator" inside a block sequence, "... key" in a mapping:
+// the nearest content line above that is not indented deeper than the offending token tells which
+// collection the parser was in.
+function expectedWhat(text: string, offset: number, col: number): string {
+  for (const l of linesBefore(text, offset)) {
+    if (l.indent > col) continue;
+    return l.content === '-' || l.content.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
   }
   return 'did not find expected key';
+}
+
+// A plain scalar alone on a line at the indentation of the open block collection is a simple key that
+// libyaml requires to be followed by ':'. It fails when the key goes stale, at the next token (or the
+// stream end), as a scanner error.
+function requiredKeyError(text: string, offset: number): YamlError | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const content = line.trim();
+  const col = line.length - line.trimStart().length;
+  if (content === '' || /^[-?\[{"'|>#&*!%@`]/.test(content) || /:(\s|$)/.test(content)) return undefined;
+  const parent = linesBefore(text, lineStart + 1).find((l) => l.indent <= col);
+  if (!parent || parent.indent !== col) return undefined;
+  const rest = text.slice(lineEnd + 1).split('\n');
+  let next = -1;
+  const here = text.slice(0, lineEnd).split('\n').length - 1;
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i]!.trim();
+    if (t !== '' && !t.startsWith('#')) {
+      next = here + 1 + i;
+      break;
+    }
+  }
+  if (next < 0) next = streamEndLine(text);
+  return withLine("could not find expected ':'", next + 1);
+}
+
+function columnAt(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart));
+  return line.length - line.trimStart().length;
 }
 
 const MAPPING_INDICATOR = /:(?=[ \t\r\n]|$)/g;
@@ -66,10 +116,18 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
       return withLine('did not find expected alphabetic or numeric character', line1 > 1 ? line1 : 0);
     case 'BAD_DQ_ESCAPE':
       return withLine(/\\[xuU]/.test(msg) ? 'did not find expected hexdecimal number' : 'found unknown escape character', line1 > 1 ? line1 : 0);
-    case 'BAD_INDENT':
-      if (msg.startsWith('Flow sequence')) return withLine("did not find expected ',' or ']'", streamEndLine(text));
-      if (msg.startsWith('Flow map')) return withLine("did not find expected ',' or '}'", streamEndLine(text));
-      return withLine(expectedWhat(text, start), line1 - 1);
+    case 'BAD_INDENT': {
+      // An unclosed flow collection fails at the first token that is neither ',' nor the closing bracket.
+      const atEnd = text.slice(start).trim() === '';
+      if (msg.startsWith('Flow sequence')) return withLine("did not find expected ',' or ']'", atEnd ? streamEndLine(text) : line1 - 1);
+      if (msg.startsWith('Flow map')) return withLine("did not find expected ',' or '}'", atEnd ? streamEndLine(text) : line1 - 1);
+      if (msg.startsWith('Block scalar lines must not be less indented') && /^[ ]*\t/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1))) {
+        return withLine('found a tab character where an indentation space is expected', line1);
+      }
+      const required = requiredKeyError(text, start);
+      if (required) return required;
+      return withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
+    }
     case 'MISSING_CHAR':
       if (msg.startsWith('Missing closing')) {
         const eol = streamEndLine(text) - (text.endsWith('\n') ? 0 : 1);
@@ -85,7 +143,9 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
       if (msg.includes('block-seq-ind on same line')) {
         return withLine('block sequence entries are not allowed in this context', line1 > 1 ? line1 : 0);
       }
-      if (msg.startsWith('Unexpected scalar at node end')) return withLine(expectedWhat(text, start), line1 - 1);
+      if (msg.startsWith('Unexpected scalar at node end')) {
+        return requiredKeyError(text, start) ?? withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
+      }
       if (/^Unexpected flow-(seq|map)-end token/.test(msg)) return withLine('did not find expected node content', line1 - 1);
       break;
   }

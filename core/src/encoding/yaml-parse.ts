@@ -291,6 +291,30 @@ function checkEscapes(doc: Document.Parsed, text: string): void {
   });
 }
 
+// libyaml does not skip a tab after a block sequence's `-` (the scanner still allows a simple key there).
+function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
+  if (!text.includes('\t')) return;
+  visit(doc, {
+    Seq(_key, node) {
+      if (node.flow) return;
+      for (const item of node.items as (Node | null)[]) {
+        const start = item?.range?.[0];
+        if (start === undefined) continue;
+        let i = start - 1;
+        let tab = -1;
+        while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) {
+          if (text[i] === '\t') tab = i;
+          i--;
+        }
+        if (tab >= 0 && text[i] === '-') {
+          const line = text.slice(0, tab).split('\n').length;
+          throw new YamlError(line > 1 ? `yaml: line ${line}: found character that cannot start any token` : 'yaml: found character that cannot start any token', { line: line > 1 ? line : undefined });
+        }
+      }
+    },
+  });
+}
+
 // yaml_parser_update_buffer accepts TAB, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD and above.
 const REJECTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/;
@@ -336,6 +360,7 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
       const err = firstRelevantError(doc);
       if (err) throw goYamlSyntaxError(text, err, lineCounter);
       checkEscapes(doc, text);
+      checkTabsAfterDash(doc, text);
       decoded = new Decoder(doc, text).decode(doc.contents);
     }
     return toJson(decoded);
