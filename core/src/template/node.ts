@@ -19,9 +19,12 @@ export type Node =
 // Nodes declare their fields and assign them in constructors (no class-field initialisers): a 1 MB
 // template makes hundreds of thousands of nodes, and define-semantics fields cost a third of parsing.
 abstract class BaseNode {
+  declare readonly type: string;
   declare readonly tr: TreeInfo;
   declare readonly pos: number;
   constructor(tr: TreeInfo, pos: number) {
+    // An own property set first: every node kind has `type` at the same offset.
+    (this as { type: string }).type = (new.target as unknown as { kind: string }).kind;
     this.tr = tr;
     this.pos = pos;
   }
@@ -296,27 +299,27 @@ export class ContinueNode extends BaseNode {
   }
 }
 
-// Each node kind's `type` lives on its prototype.
-(TextNode.prototype as { type: string }).type = 'text';
-(CommentNode.prototype as { type: string }).type = 'comment';
-(ListNode.prototype as { type: string }).type = 'list';
-(VariableNode.prototype as { type: string }).type = 'variable';
-(PipeNode.prototype as { type: string }).type = 'pipe';
-(ActionNode.prototype as { type: string }).type = 'action';
-(CommandNode.prototype as { type: string }).type = 'command';
-(IdentifierNode.prototype as { type: string }).type = 'identifier';
-(DotNode.prototype as { type: string }).type = 'dot';
-(NilNode.prototype as { type: string }).type = 'nil';
-(FieldNode.prototype as { type: string }).type = 'field';
-(ChainNode.prototype as { type: string }).type = 'chain';
-(BoolNode.prototype as { type: string }).type = 'bool';
-(NumberNode.prototype as { type: string }).type = 'number';
-(StringNode.prototype as { type: string }).type = 'string';
-(EndNode.prototype as { type: string }).type = 'end';
-(ElseNode.prototype as { type: string }).type = 'else';
-(IfNode.prototype as { type: string }).type = 'if';
-(RangeNode.prototype as { type: string }).type = 'range';
-(WithNode.prototype as { type: string }).type = 'with';
-(TemplateNode.prototype as { type: string }).type = 'template';
-(BreakNode.prototype as { type: string }).type = 'break';
-(ContinueNode.prototype as { type: string }).type = 'continue';
+// Each node kind's `type`, copied onto every node by BaseNode.
+(TextNode as unknown as { kind: string }).kind = 'text';
+(CommentNode as unknown as { kind: string }).kind = 'comment';
+(ListNode as unknown as { kind: string }).kind = 'list';
+(VariableNode as unknown as { kind: string }).kind = 'variable';
+(PipeNode as unknown as { kind: string }).kind = 'pipe';
+(ActionNode as unknown as { kind: string }).kind = 'action';
+(CommandNode as unknown as { kind: string }).kind = 'command';
+(IdentifierNode as unknown as { kind: string }).kind = 'identifier';
+(DotNode as unknown as { kind: string }).kind = 'dot';
+(NilNode as unknown as { kind: string }).kind = 'nil';
+(FieldNode as unknown as { kind: string }).kind = 'field';
+(ChainNode as unknown as { kind: string }).kind = 'chain';
+(BoolNode as unknown as { kind: string }).kind = 'bool';
+(NumberNode as unknown as { kind: string }).kind = 'number';
+(StringNode as unknown as { kind: string }).kind = 'string';
+(EndNode as unknown as { kind: string }).kind = 'end';
+(ElseNode as unknown as { kind: string }).kind = 'else';
+(IfNode as unknown as { kind: string }).kind = 'if';
+(RangeNode as unknown as { kind: string }).kind = 'range';
+(WithNode as unknown as { kind: string }).kind = 'with';
+(TemplateNode as unknown as { kind: string }).kind = 'template';
+(BreakNode as unknown as { kind: string }).kind = 'break';
+(ContinueNode as unknown as { kind: string }).kind = 'continue';
