@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Chart, type Dependency, loadArchive, loadDir, saveChart } from '../chart/index.js';
+import { type Chart, type Dependency, loadDir, saveChart } from '../chart/index.js';
+import { chartYamlFromArchive, parseChartYamlFast } from './chart-yaml-fast.js';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
 import { verifyData } from '../provenance/index.js';
@@ -178,9 +179,9 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
   try {
     data = await getter.get(url, { ...getterOptions(entry), progress: true });
     checkDigest(data, cv, url.split('/').pop() ?? dep.name);
-    // Helm v2 stores whatever it downloaded; an archive that does not load (hostile paths, not a chart)
-    // is refused here instead, before charts/ is touched.
-    await loadArchive(data, url);
+    // Helm v2 stores whatever it downloaded; an archive with hostile paths or without a Chart.yaml is
+    // refused here instead, before charts/ is touched.
+    chartYamlFromArchive(data);
   } catch (err) {
     throw new HelmError(`could not download ${url}: ${errorMessage(err)}`, { cause: err });
   }
@@ -231,8 +232,7 @@ async function safeDeleteDep(name: string, dir: string): Promise<void> {
     if (!f.startsWith(`${name}-`) || !f.endsWith('.tgz')) continue;
     const p = join(dir, f);
     try {
-      const ch = await loadArchive(await readFile(p), p);
-      if (ch.metadata.name !== name) continue;
+      if (parseChartYamlFast(chartYamlFromArchive(await readFile(p))).name !== name) continue;
     } catch {
       continue;
     }

@@ -1,8 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { dependencyBuild } from '@helm-ts/core/action/dependency-build';
-import { downloaderLookup } from '@helm-ts/core/plugin';
-import type { DownloaderLookup } from '@helm-ts/core/repo';
+import { downloaders } from '../../downloaders.js';
 
 export default class DependencyBuild extends HelmCommand {
   static override summary = 'rebuild the charts/ directory based on the requirements.lock file';
@@ -24,7 +23,7 @@ of 'helm dependency update'.`;
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DependencyBuild);
     await dependencyBuild({
-      chartPath: args.chart, verify: flags.verify, keyring: flags.keyring, downloaders: downloaderLookup(this.settings) as DownloaderLookup,
+      chartPath: args.chart, verify: flags.verify, keyring: flags.keyring, downloaders: downloaders(this.settings),
     }, this.settings, (l) => this.log(l));
   }
 }
