@@ -1,4 +1,5 @@
-import { readFile, readdir, stat, lstat, realpath } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { HelmError } from '../errors/index.js';
 import type { Chart, ChartFile, Dependency } from './model.js';
@@ -64,44 +65,40 @@ export async function loadDir(dir: string, options: LoadOptions = {}): Promise<C
   const files: ChartFile[] = [];
   // Real paths of the folders being walked: a symlink back to one of them would recurse forever.
   const stack = new Set<string>();
-  // sympath.Walk: symlinks are resolved and walked as what they point to; Helm logs each one.
-  const walk = async (abs: string, rel: string, isDir: boolean): Promise<void> => {
-    if (isDir) {
-      if (rel !== '' && rules.ignore(rel, true)) return;
-      const real = await realpath(abs);
-      if (stack.has(real)) throw new HelmError(`symlink loop: ${join(topdir, rel)} leads back to ${real}`, { file: join(topdir, rel) });
-      stack.add(real);
-      const names = (await readdir(abs)).sort();
-      for (const name of names) {
-        const childAbs = join(abs, name);
-        const childRel = rel === '' ? name : `${rel}/${name}`;
-        const lst = await lstat(childAbs);
-        let target = childAbs;
-        let st = lst;
-        if (lst.isSymbolicLink()) {
-          try {
-            target = await realpath(childAbs);
-            st = await stat(target);
-          } catch (err) {
-            throw new HelmError(`error evaluating symlink ${childAbs}: ${(err as Error).message}`, { file: childAbs });
-          }
-          warn(`found symbolic link in path: ${childAbs} resolves to ${target}. Contents of linked file included and used`);
+  // sympath.Walk: symlinks are resolved and walked as what they point to; Helm logs each one. Synchronous
+  // fs calls: a chart is many small files, and the thread pool's round trips cost more than the reads.
+  const walk = (abs: string, rel: string): void => {
+    if (rel !== '' && rules.ignore(rel, true)) return;
+    const real = realpathSync(abs);
+    if (stack.has(real)) throw new HelmError(`symlink loop: ${join(topdir, rel)} leads back to ${real}`, { file: join(topdir, rel) });
+    stack.add(real);
+    for (const name of readdirSync(abs).sort()) {
+      const childAbs = join(abs, name);
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      let target = childAbs;
+      let st = lstatSync(childAbs);
+      if (st.isSymbolicLink()) {
+        try {
+          target = realpathSync(childAbs);
+          st = statSync(target);
+        } catch (err) {
+          throw new HelmError(`error evaluating symlink ${childAbs}: ${(err as Error).message}`, { file: childAbs });
         }
-        if (st.isDirectory()) {
-          await walk(target, childRel, true);
-          continue;
-        }
-        if (rules.ignore(childRel, false)) continue;
-        if (!st.isFile()) {
-          throw new HelmError(`cannot load irregular file ${childAbs} as it has file mode type bits set`, { file: childAbs });
-        }
-        const data = trimBom(new Uint8Array(await readFile(target)));
-        files.push({ name: childRel, data });
+        warn(`found symbolic link in path: ${childAbs} resolves to ${target}. Contents of linked file included and used`);
       }
-      stack.delete(real);
+      if (st.isDirectory()) {
+        walk(target, childRel);
+        continue;
+      }
+      if (rules.ignore(childRel, false)) continue;
+      if (!st.isFile()) {
+        throw new HelmError(`cannot load irregular file ${childAbs} as it has file mode type bits set`, { file: childAbs });
+      }
+      files.push({ name: childRel, data: trimBom(new Uint8Array(readFileSync(target))) });
     }
+    stack.delete(real);
   };
-  await walk(topdir, '', true);
+  walk(topdir, '');
   return loadFiles(files, { ...options, source: topdir });
 }
 
