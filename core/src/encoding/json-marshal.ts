@@ -4,7 +4,7 @@
  * characters as \u00XX (only \n \r \t have short forms), invalid UTF-8 as \ufffd, float64 in the shortest
  * form ('f' between 1e-6 and 1e21, else 'e' with e-07 cleaned to e-7), []byte as base64, nil as null.
  */
-import { GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { goStringCompare, toWellFormed } from './go-strings.js';
 import { JsonError } from './errors.js';
@@ -122,6 +122,7 @@ function encode(v: GoValue, o: MarshalOptions, depth: string): string {
     return out + '\n' + depth + ']';
   }
   if (v instanceof GoStruct) return encode(structJsonValue(v), o, depth);
+  if (v instanceof GoNamedList) return encode(v.items(), o, depth);
   const m: GoMap = v instanceof GoNamedMap ? v.entries() : (v as GoMap);
   if (!isGoMap(m)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
   const keys = sortedKeys(m);

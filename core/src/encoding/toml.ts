@@ -4,7 +4,7 @@
  * a blank line before top-level tables and before every `[[array]]`; floats with 'f' formatting and a
  * forced `.0`; nil map values skipped. An array is an array of tables when its first element is a map.
  */
-import { GoNamedMap, GoNumber, GoStruct, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { goStringCompare } from './go-strings.js';
 import { structJsonValue } from './json-marshal.js';
@@ -28,6 +28,11 @@ function asMap(v: GoValue): GoMap | undefined {
   return undefined;
 }
 
+// Named slice types encode as their items.
+function plain(v: GoValue): GoValue {
+  return v instanceof GoNamedList ? v.items() : v;
+}
+
 function isNil(v: GoValue): boolean {
   return v === null || v === undefined;
 }
@@ -37,6 +42,7 @@ function checkNoNil(arr: GoValue[]): void {
 }
 
 function isTableArray(v: GoValue): v is GoValue[] {
+  v = plain(v);
   if (!Array.isArray(v) || v.length === 0) return false;
   checkNoNil(v);
   return asMap(v[0]) !== undefined;
@@ -93,6 +99,7 @@ class TomlEncoder {
   }
 
   encode(key: string[], v: GoValue): void {
+    v = plain(v);
     if (v === undefined) throw new TomlPanic('reflect: call of reflect.Value.Interface on zero Value');
     if (v === null) {
       if (key.length === 0) throw new TomlPanic('reflect: call of reflect.Value.Interface on zero Value');
@@ -155,6 +162,7 @@ class TomlEncoder {
   }
 
   private eElement(v: GoValue): void {
+    v = plain(v);
     switch (typeof v) {
       case 'string': return this.wf(quoteString(v));
       case 'number': return this.wf(floatText(v, 64));

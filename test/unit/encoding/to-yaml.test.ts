@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toYaml, marshalGhodssYaml, YamlError, JsonError } from '@helm-ts/core/encoding';
-import { GoNumber, GoStruct, type GoValue } from '@helm-ts/core/template';
+import { toYaml, marshalGhodssYaml, marshalJson, YamlError, JsonError } from '@helm-ts/core/encoding';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, type GoMap, type GoValue } from '@helm-ts/core/template';
 import { loadFixture, goValue, label } from '../../support/encoding-fixtures.js';
 
 // Helm's toYaml is sigs.k8s.io/yaml.Marshal minus the final newline, or "" on error.
@@ -62,4 +62,24 @@ class Tagged extends GoStruct {
 test('structs go through JSON: exported fields, or the JsonValuer view, keys sorted', () => {
   assert.equal(toYaml(new Meta('mychart', '1.0')), 'Name: mychart\nVersion: "1.0"\n');
   assert.equal(marshalGhodssYaml(new Tagged()), 'apiVersion: v2\nname: nginx\n');
+});
+
+class VersionSet extends GoNamedList {
+  readonly goType = 'chartutil.VersionSet';
+  items(): GoValue[] {
+    return ['v1', 'apps/v1'];
+  }
+}
+
+class Files extends GoNamedMap {
+  readonly goType = 'engine.files';
+  entries(): GoMap {
+    return { 'b.txt': new Uint8Array([104, 105]), 'a.txt': new Uint8Array([]) };
+  }
+}
+
+test('named slice and map types encode as their items and entries', () => {
+  assert.equal(toYaml(new VersionSet()), '- v1\n- apps/v1\n');
+  assert.equal(toYaml({ files: new Files() }), 'files:\n  a.txt: ""\n  b.txt: aGk=\n');
+  assert.equal(marshalJson(new VersionSet()), '["v1","apps/v1"]');
 });
