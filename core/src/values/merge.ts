@@ -33,8 +33,16 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/**
+ * Helm v2's readFile for values: `-` is stdin, a URL with an http(s) scheme goes through the getter,
+ * anything else is a local path.
+ */
 export async function readLocalSource(source: string): Promise<Uint8Array> {
   if (source.trim() === '-') return readStdin();
+  if (/^https?:\/\//i.test(source)) {
+    const { httpGetter } = await import('../repo/getter.js');
+    return new Uint8Array(await httpGetter.get(source));
+  }
   try {
     return new Uint8Array(await readFile(source));
   } catch (err) {

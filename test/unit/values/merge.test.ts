@@ -33,3 +33,15 @@ test('the positional form and mergeMaps', async () => {
   assert.deepEqual(await mergeValues([], ['a=1'], ['b=1'], []), { a: new GoNumber('int64', 1n), b: '1' });
   assert.deepEqual(mergeMaps({ m: { a: 1 }, s: 1 }, { m: { b: 2 }, s: { t: 1 } }), { m: { a: 1, b: 2 }, s: { t: 1 } });
 });
+
+test('a values file given as an http URL is fetched', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => { res.end('remote: true\n'); });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  try {
+    const port = (server.address() as { port: number }).port;
+    assert.deepEqual(await mergeValues({ valueFiles: [`http://127.0.0.1:${port}/values.yaml`] }), { remote: true });
+  } finally {
+    server.close();
+  }
+});
