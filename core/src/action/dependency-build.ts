@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
-import type { DownloaderLookup } from '../repo/getter.js';
+import { type DownloaderLookup, pluginDownloaders } from '../repo/getter.js';
 import { VerificationStrategy } from '../repo/chart-downloader.js';
 import { defaultKeyring } from '../repo/locate-chart.js';
 import { dependencyBuild as build } from '../repo/dependency-manager.js';
@@ -17,6 +17,6 @@ export async function dependencyBuild(o: DependencyBuildOptions, settings: HelmS
   await build({
     chartPath: resolve(o.chartPath), home: settings.home, out, debug: settings.debug,
     verify: o.verify ? VerificationStrategy.IfPossible : VerificationStrategy.Never,
-    keyring: o.keyring ?? defaultKeyring(), downloaders: o.downloaders,
+    keyring: o.keyring ?? defaultKeyring(), downloaders: (o.downloaders ?? pluginDownloaders(settings)),
   });
 }

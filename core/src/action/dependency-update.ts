@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
-import type { DownloaderLookup } from '../repo/getter.js';
+import { type DownloaderLookup, pluginDownloaders } from '../repo/getter.js';
 import { VerificationStrategy } from '../repo/chart-downloader.js';
 import { defaultKeyring } from '../repo/locate-chart.js';
 import { dependencyUpdate as update } from '../repo/dependency-manager.js';
@@ -22,6 +22,6 @@ export async function dependencyUpdate(o: DependencyUpdateOptions, settings: Hel
   await update({
     chartPath: resolve(o.chartPath), home: settings.home, out, debug: settings.debug,
     verify: o.verify ? VerificationStrategy.Always : VerificationStrategy.Never,
-    keyring: o.keyring ?? defaultKeyring(), skipUpdate: o.skipRefresh, downloaders: o.downloaders,
+    keyring: o.keyring ?? defaultKeyring(), skipUpdate: o.skipRefresh, downloaders: (o.downloaders ?? pluginDownloaders(settings)),
   });
 }

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
 import type { Verification } from '../provenance/index.js';
-import type { DownloaderLookup } from '../repo/getter.js';
+import { type DownloaderLookup, pluginDownloaders } from '../repo/getter.js';
 import { VerificationStrategy, downloadTo, findChartInRepoURL, withTempDir } from '../repo/chart-downloader.js';
 import { defaultKeyring } from '../repo/locate-chart.js';
 import { expandArchive } from '../repo/expand.js';
@@ -43,11 +43,11 @@ export async function fetchChart(o: FetchOptions, settings: HelmSettings, warn: 
   if (version === '' && o.devel) version = '>0.0.0-0';
   const destdir = o.destination ?? '.';
   let ref = o.ref;
-  if (o.repoURL) ref = await findChartInRepoURL(o.repoURL, ref, version, o, o.downloaders);
+  if (o.repoURL) ref = await findChartInRepoURL(o.repoURL, ref, version, o, (o.downloaders ?? pluginDownloaders(settings)));
   const verify = o.verify ? VerificationStrategy.Always : o.prov ? VerificationStrategy.Later : VerificationStrategy.Never;
   const dlOptions = {
     home: settings.home, verify, keyring: o.keyring ?? defaultKeyring(), username: o.username, password: o.password,
-    certFile: o.certFile, keyFile: o.keyFile, caFile: o.caFile, downloaders: o.downloaders, warn,
+    certFile: o.certFile, keyFile: o.keyFile, caFile: o.caFile, downloaders: (o.downloaders ?? pluginDownloaders(settings)), warn,
   };
   if (!o.untar) {
     const r = await downloadTo(ref, version, destdir, dlOptions);

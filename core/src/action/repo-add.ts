@@ -1,6 +1,6 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import type { DownloaderLookup } from '../repo/getter.js';
+import { type DownloaderLookup, pluginDownloaders } from '../repo/getter.js';
 import { downloadIndexFile, repoUnreachable } from '../repo/chart-repository.js';
 import { hasRepo, loadRepoFile, newEntry, updateRepo, writeRepoFile } from '../repo/repo-file.js';
 import { withRepoLock } from '../repo/file-lock.js';
@@ -33,7 +33,7 @@ export async function repoAdd(o: RepoAddOptions, settings: HelmSettings): Promis
     certFile: o.certFile ?? '', keyFile: o.keyFile ?? '', caFile: o.caFile ?? '',
   });
   try {
-    await downloadIndexFile(entry, home, o.downloaders);
+    await downloadIndexFile(entry, home, (o.downloaders ?? pluginDownloaders(settings)));
   } catch (err) {
     throw repoUnreachable(o.url, err);
   }

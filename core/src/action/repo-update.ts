@@ -1,6 +1,6 @@
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import type { DownloaderLookup } from '../repo/getter.js';
+import { type DownloaderLookup, pluginDownloaders } from '../repo/getter.js';
 import { loadRepoFile } from '../repo/repo-file.js';
 import { updateLine, updateRepositories } from '../repo/update-repositories.js';
 
@@ -25,7 +25,7 @@ export async function repoUpdate(o: RepoUpdateOptions, settings: HelmSettings, o
     if (repos.length === 0) throw new HelmError(`no repo named "${o.name}" found`);
   }
   out('Hang tight while we grab the latest from your chart repositories...');
-  const outcomes = await updateRepositories(repos, settings.home, (r) => out(updateLine(r)), { skipLocal: true, downloaders: o.downloaders });
+  const outcomes = await updateRepositories(repos, settings.home, (r) => out(updateLine(r)), { skipLocal: true, downloaders: (o.downloaders ?? pluginDownloaders(settings)) });
   if (o.strict && outcomes.some((r) => r.error !== undefined)) throw new HelmError('Update Failed. Check log for details');
   out('Update Complete.');
 }

@@ -4,6 +4,7 @@ import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { HelmError } from '../errors/index.js';
 import { HELM_VERSION } from '../version/index.js';
+import type { HelmSettings } from '../home/index.js';
 import { urlScheme } from './url-util.js';
 
 /** What a getter needs besides the URL (getter.Option): credentials and TLS client files. */
@@ -29,6 +30,21 @@ export interface Getter {
  * only asks for the one serving a scheme.
  */
 export type DownloaderLookup = (scheme: string) => Getter | undefined;
+
+/**
+ * The downloader Helm plugins of the home, imported only when a scheme other than http, https or file
+ * is met (the plugin code is not needed by most commands).
+ */
+export function pluginDownloaders(settings: HelmSettings): DownloaderLookup {
+  return (scheme) => ({
+    async get(url: string, options?: GetterOptions): Promise<Buffer> {
+      const { downloaderLookup } = await import('../plugin/index.js');
+      const getter = downloaderLookup(settings)(scheme);
+      if (!getter) throw new HelmError(`scheme "${scheme}" not supported`);
+      return getter.get(url, options);
+    },
+  });
+}
 
 export const httpGetter: Getter = { get: httpGet };
 export const fileGetter: Getter = {

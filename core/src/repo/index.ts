@@ -7,7 +7,7 @@ export {
   type ChartVersion, type IndexFile, maxIndexSize, newIndexFile, loadIndexFile, loadIndex, sortEntries, indexHas, indexGet, indexAdd,
   indexMerge, indexToYaml, writeIndexFile, chartVersionJson,
 } from './index-file.js';
-export { type Getter, type GetterOptions, type DownloaderLookup, getterFor, httpGetter, fileGetter } from './getter.js';
+export { type Getter, type GetterOptions, type DownloaderLookup, getterFor, httpGetter, fileGetter, pluginDownloaders } from './getter.js';
 export {
   indexURL, fetchIndex, downloadIndexFile, repoUnreachable, loadSearchRows, searchRows, searchCachePath, type SearchRow,
 } from './chart-repository.js';

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
 import { verifyChart } from '../provenance/index.js';
-import type { DownloaderLookup } from './getter.js';
+import { type DownloaderLookup, pluginDownloaders } from './getter.js';
 import { VerificationStrategy, downloadTo, findChartInRepoURL } from './chart-downloader.js';
 
 export interface LocateChartOptions {
@@ -40,6 +40,7 @@ export async function locateChart(ref: string, options: LocateChartOptions, sett
   let version = (options.version ?? '').trim();
   if (version === '' && options.devel) version = '>0.0.0-0';
   const keyring = options.keyring ?? defaultKeyring();
+  const downloaders = options.downloaders ?? pluginDownloaders(settings);
   const local = await exists(name);
   if (local) {
     const abs = resolve(name);
@@ -53,7 +54,7 @@ export async function locateChart(ref: string, options: LocateChartOptions, sett
   const inRepo = join(settings.home.repository, name);
   if (await exists(inRepo)) return resolve(inRepo);
   if (options.repoURL) {
-    name = await findChartInRepoURL(options.repoURL, name, version, options, options.downloaders);
+    name = await findChartInRepoURL(options.repoURL, name, version, options, downloaders);
   }
   await mkdir(settings.home.archive, { recursive: true });
   try {
@@ -66,7 +67,7 @@ export async function locateChart(ref: string, options: LocateChartOptions, sett
       certFile: options.certFile,
       keyFile: options.keyFile,
       caFile: options.caFile,
-      downloaders: options.downloaders,
+      downloaders,
       warn: options.warn,
     });
     return resolve(r.path);

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { fetchChart } from '@helm-ts/core/action/fetch';
-import { downloaders } from '../downloaders.js';
 import { chartRepoFlags, keyringFlag } from '../flags.js';
 
 export default class Fetch extends HelmCommand {
@@ -39,7 +38,6 @@ result in an error, and the chart will not be saved locally.`;
         ref, version: flags.version, devel: flags.devel, untar: flags.untar, untardir: flags.untardir, destination: flags.destination,
         prov: flags.prov, verify: flags.verify, keyring: flags.keyring, repoURL: flags.repo, username: flags.username,
         password: flags.password, certFile: flags['cert-file'], keyFile: flags['key-file'], caFile: flags['ca-file'],
-        downloaders: downloaders(this.settings),
       }, this.settings, (l) => this.log(l));
       if (flags.verify && r.verification) {
         const v = r.verification;

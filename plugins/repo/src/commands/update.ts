@@ -1,7 +1,6 @@
 import { Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { repoUpdate } from '@helm-ts/core/action/repo-update';
-import { downloaders } from '../downloaders.js';
 
 /** The deprecated root `helm update` (cobra prints the deprecation notice, then runs `repo update`). */
 export default class Update extends HelmCommand {
@@ -13,6 +12,6 @@ export default class Update extends HelmCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Update);
     process.stderr.write(`Command "update" is deprecated, use 'helm repo update'\n\n`);
-    await repoUpdate({ strict: flags.strict, downloaders: downloaders(this.settings) }, this.settings, (l) => this.log(l));
+    await repoUpdate({ strict: flags.strict }, this.settings, (l) => this.log(l));
   }
 }

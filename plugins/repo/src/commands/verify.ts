@@ -1,7 +1,6 @@
 import { Args } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { verify } from '@helm-ts/core/action/verify';
-import { defaultKeyring } from '@helm-ts/core/repo';
 import { keyringFlag } from '../flags.js';
 
 export default class Verify extends HelmCommand {
@@ -19,6 +18,6 @@ the 'helm package --sign' command.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Verify);
-    await verify(args.path, flags.keyring ?? defaultKeyring());
+    await verify(args.path, flags.keyring);
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { dependencyBuild } from '@helm-ts/core/action/dependency-build';
-import { downloaders } from '../../downloaders.js';
 
 export default class DependencyBuild extends HelmCommand {
   static override summary = 'rebuild the charts/ directory based on the requirements.lock file';
@@ -23,7 +22,7 @@ of 'helm dependency update'.`;
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DependencyBuild);
     await dependencyBuild({
-      chartPath: args.chart, verify: flags.verify, keyring: flags.keyring, downloaders: downloaders(this.settings),
+      chartPath: args.chart, verify: flags.verify, keyring: flags.keyring,
     }, this.settings, (l) => this.log(l));
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { dependencyUpdate } from '@helm-ts/core/action/dependency-update';
-import { downloaders } from '../../downloaders.js';
 
 export default class DependencyUpdate extends HelmCommand {
   static override summary = 'update charts/ based on the contents of requirements.yaml';
@@ -29,7 +28,7 @@ in the requirements.yaml file, but (b) at the wrong version.`;
     const { args, flags } = await this.parse(DependencyUpdate);
     await dependencyUpdate({
       chartPath: args.chart, verify: flags.verify, keyring: flags.keyring, skipRefresh: flags['skip-refresh'],
-      downloaders: downloaders(this.settings),
+     
     }, this.settings, (l) => this.log(l));
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { repoAdd } from '@helm-ts/core/action/repo-add';
-import { downloaders } from '../../downloaders.js';
 import { readPassword } from '../../prompt.js';
 
 export default class RepoAdd extends HelmCommand {
@@ -25,7 +24,7 @@ export default class RepoAdd extends HelmCommand {
     if (flags.username && !password) password = await readPassword('Password:');
     this.log(await repoAdd({
       name: args.name, url: args.url, username: flags.username, password, certFile: flags['cert-file'], keyFile: flags['key-file'],
-      caFile: flags['ca-file'], noUpdate: flags['no-update'], downloaders: downloaders(this.settings),
+      caFile: flags['ca-file'], noUpdate: flags['no-update'],
     }, this.settings));
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { repoUpdate } from '@helm-ts/core/action/repo-update';
-import { downloaders } from '../../downloaders.js';
 
 export default class RepoUpdate extends HelmCommand {
   static override summary = 'update information of available charts locally from chart repositories';
@@ -18,6 +17,6 @@ future releases.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RepoUpdate);
-    await repoUpdate({ name: args.name, strict: flags.strict, downloaders: downloaders(this.settings) }, this.settings, (l) => this.log(l));
+    await repoUpdate({ name: args.name, strict: flags.strict }, this.settings, (l) => this.log(l));
   }
 }
