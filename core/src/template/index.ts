@@ -120,3 +120,6 @@ export * from './value.js';
 export { sprint, sprintf, sprintln, formatValue, formatPrintable } from './fmt.js';
 export { formatFloat, quote, quoteRune, unquote } from './strconv.js';
 export { htmlEscapeString, jsEscapeString, queryEscape, eq, lt } from './funcs.js';
+/** The phases, for tools and tests: the lexer's item stream and parse trees with Go's String() forms. */
+export { Lexer } from './lex.js';
+export { Tree } from './parse.js';
