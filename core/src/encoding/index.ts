@@ -13,5 +13,5 @@ export { resolvePlain, isYamlTimestamp, type Resolved, type ResolvedTag } from '
 export { yamlKeyLess, sortYamlKeys, goStringCompare } from './go-strings.js';
 export { parseYamlAs, type GoType } from './yaml-typed.js';
 export { fastParseYaml } from './yaml-fast.js';
-export { analyzeScalar, type ScalarAnalysis } from './yaml-emitter.js';
+export { analyzeScalar, type ScalarAnalysis } from './yaml-analyze.js';
 export { utf8Length } from './go-strings.js';

@@ -8,7 +8,8 @@
  */
 import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
-import { analyzeScalar, Emitter, ScalarStyle } from './yaml-emitter.js';
+import { Emitter, ScalarStyle } from './yaml-emitter.js';
+import { analyzeScalar } from './yaml-analyze.js';
 import { isBase60Float, resolvePlain, resolvesToString } from './yaml-resolve.js';
 import { jsonFloat, structJsonValue } from './json-marshal.js';
 import { sortYamlKeys, toWellFormed, utf8Length } from './go-strings.js';
