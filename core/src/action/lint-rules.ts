@@ -178,7 +178,7 @@ export async function templatesRules(linter: Linter, overrides: GoMap, namespace
     release.IsInstall = false;
     rendered = renderChart(chart, { values, release, capabilities: new Capabilities(), lintMode: true, strict, warnings: [] });
   } catch (err) {
-    linter.run(Severity.Error, path, errorMessage(err));
+    linter.run(Severity.Error, path, v2RenderError(err));
     return;
   }
   for (const t of chart.templates) {
@@ -190,6 +190,21 @@ export async function templatesRules(linter: Linter, overrides: GoMap, namespace
     const content = rendered.get(`${chart.metadata.name}/${t.name}`) ?? '';
     linter.run(Severity.Error, path, validateYamlContent(content));
   }
+}
+
+/**
+ * Helm v2's engine words its errors `parse error in "<file>": <text/template error>` and
+ * `render error in "<file>": ...`; the engine here words them as Helm 3 does and keeps Go's error as
+ * the cause, so the v2 form is rebuilt from that.
+ */
+function v2RenderError(err: unknown): string {
+  const e = err as Error & { file?: string; cause?: unknown };
+  const cause = e.cause instanceof Error ? e.cause.message : undefined;
+  if (e.file && cause?.startsWith('template: ')) {
+    const kind = e.message.startsWith('parse error') ? 'parse' : 'render';
+    return `${kind} error in ${JSON.stringify(e.file)}: ${cause}`;
+  }
+  return errorMessage(err);
 }
 
 /** yaml.Unmarshal of the rendered file (go-yaml reads the first document) into rules.K8sYamlStruct. */
