@@ -1,0 +1,74 @@
+// helm template: wall time and peak memory of ours against the reference Helm v3.10.1 on the heaviest
+// charts of the shared dev corpus (when ../shared is present) and on a generated include-heavy chart.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { helmBin, referenceHelmBin, repoRoot, tempDir } from '../support/helm.js';
+
+/** Runs a command `runs` times; median wall ms and the largest peak RSS (KiB) of the child, via getrusage. */
+function measure(cmd: string[], runs: number): { ms: number; maxRssKb: number; ok: boolean } {
+  const py = `import resource,subprocess,sys,time,json
+t=time.perf_counter();r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);t=time.perf_counter()-t
+print(json.dumps({"ms":t*1000,"rss":resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"code":r.returncode}))`;
+  const times: number[] = [];
+  let rss = 0;
+  let ok = true;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('python3', ['-c', py, ...cmd], { encoding: 'utf8' });
+    const m = JSON.parse(r.stdout) as { ms: number; rss: number; code: number };
+    times.push(m.ms);
+    rss = Math.max(rss, m.rss);
+    ok &&= m.code === 0;
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, maxRssKb: rss, ok };
+}
+
+/** A chart of `n` templates, each calling a chain of helpers: the include-heavy shape of helm-toolkit charts. */
+function generatedChart(n: number): string {
+  const dir = join(tempDir('bench-chart-'), 'heavy');
+  mkdirSync(join(dir, 'templates'), { recursive: true });
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v1\nname: heavy\nversion: 1.0.0\n');
+  const values = ['image: {repository: nginx, tag: "1.19"}', 'labels:'];
+  for (let i = 0; i < 20; i++) values.push(`  l${i}: v${i}`);
+  writeFileSync(join(dir, 'values.yaml'), values.join('\n') + '\n');
+  const helpers: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    helpers.push(`{{- define "h.l${i}" -}}\n${i > 0 ? `{{ include "h.l${i - 1}" . }}\n` : ''}k${i}: {{ printf "%s-%d" .Release.Name ${i} | trunc 40 | quote }}\n{{- end -}}`);
+  }
+  writeFileSync(join(dir, 'templates', '_helpers.tpl'), helpers.join('\n') + '\n');
+  for (let t = 0; t < n; t++) {
+    writeFileSync(join(dir, 'templates', `cm${t}.yaml`), `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-cm${t}
+  labels:
+{{ toYaml .Values.labels | indent 4 }}
+data:
+{{ include "h.l29" . | indent 2 }}
+  image: {{ printf "%s:%s" .Values.image.repository .Values.image.tag | quote }}
+{{- range $k, $v := .Values.labels }}
+  {{ $k }}: {{ $v | upper | quote }}
+{{- end }}
+`);
+  }
+  return dir;
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const charts: string[] = [];
+const corpus = join(repoRoot, '..', 'shared', 'corpus', 'dev');
+for (const c of ['stable-prometheus-operator', 'stable-prometheus', 'stable-nginx-ingress', 'stable-datadog']) {
+  if (existsSync(join(corpus, c))) charts.push(join(corpus, c));
+}
+charts.push(generatedChart(200));
+
+console.log('chart                          ours ms  helm ms  ratio   ours MiB  helm MiB  ratio');
+for (const chart of charts) {
+  const ours = measure([process.execPath, helmBin, 'template', chart, '--name', 'rel'], runs);
+  const ref = measure([referenceHelmBin, 'template', 'rel', chart], runs);
+  const name = chart.split('/').pop()!;
+  const flag = ours.ok && ref.ok ? '' : `  (exit: ours ${ours.ok ? 0 : 'error'}, helm ${ref.ok ? 0 : 'error'})`;
+  console.log(`${name.padEnd(30)} ${ours.ms.toFixed(0).padStart(7)}  ${ref.ms.toFixed(0).padStart(7)}  ${(ours.ms / ref.ms).toFixed(2).padStart(5)}   ${(ours.maxRssKb / 1024).toFixed(0).padStart(8)}  ${(ref.maxRssKb / 1024).toFixed(0).padStart(8)}  ${(ours.maxRssKb / ref.maxRssKb).toFixed(2).padStart(5)}${flag}`);
+}
+console.log('targets: time ratio <= 1.0 on the heaviest chart, memory ratio <= 2.0');
