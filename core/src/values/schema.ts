@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { HelmError } from '../errors/index.js';
 import type { Chart } from '../chart/index.js';
 import { GoNumber, isGoMap, type GoMap, type GoValue } from '../template/value.js';
@@ -10,6 +11,14 @@ import { GoNumber, isGoMap, type GoMap, type GoValue } from '../template/value.j
  */
 
 const decoder = new TextDecoder();
+
+// Ajv costs tens of milliseconds to import; only charts with a values.schema.json pay for it.
+const require = createRequire(import.meta.url);
+let ajvClass: typeof AjvClass | undefined;
+function Ajv(): typeof AjvClass {
+  ajvClass ??= (require('ajv') as { Ajv: typeof AjvClass }).Ajv;
+  return ajvClass;
+}
 
 /** Values as JSON sees them after Helm's YAML → JSON trip. */
 function toJson(v: GoValue): unknown {
@@ -130,7 +139,7 @@ export function validateAgainstSingleSchema(values: GoMap, schemaJSON: Uint8Arra
     throw new HelmError(`${chartName ? chartName + ': ' : ''}invalid values.schema.json: ${(err as Error).message}`, { file: 'values.schema.json' });
   }
   const data = toJson(values) ?? {};
-  const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: true, logger: false });
+  const ajv = new (Ajv())({ allErrors: true, strict: false, validateSchema: false, validateFormats: true, logger: false });
   if (typeof schema === 'object' && schema !== null) delete schema.$schema;
   let validate;
   try {
