@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstatSync, readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHelm, tempDir } from '../support/helm.js';
 
@@ -16,8 +16,7 @@ test('helm init --client-only --skip-refresh creates the §2.1 layout and reposi
     'Adding stable repo with URL: https://charts.helm.sh/stable ',
     'Adding local repo with URL: http://127.0.0.1:8879/charts ',
     `$HELM_HOME has been configured at ${home}.`,
-    "Not installing Tiller due to 'client-only' flag having been set",
-    'Happy Helming!', '',
+    "Not installing Tiller due to 'client-only' flag having been set", '',
   ].join('\n'));
   for (const d of ['repository/cache', 'repository/local', 'plugins', 'starters', 'cache/archive']) {
     assert.ok(statSync(p(d)).isDirectory(), d);
@@ -51,7 +50,7 @@ repositories:
 
   const again = runHelm(['init', '-c', '--skip-refresh'], { env: { HELM_HOME: home } });
   assert.equal(again.status, 0, again.stderr);
-  assert.equal(again.stdout, `$HELM_HOME has been configured at ${home}.\nNot installing Tiller due to 'client-only' flag having been set\nHappy Helming!\n`);
+  assert.equal(again.stdout, `$HELM_HOME has been configured at ${home}.\nNot installing Tiller due to 'client-only' flag having been set\n`);
 });
 
 test('--stable-repo-url and --local-repo-url are written; --skip-repos writes no repositories', () => {
@@ -70,7 +69,7 @@ test('init without --skip-refresh reports an unreachable stable repository as He
   const home = tempDir();
   const r = runHelm(['init', '-c', '--stable-repo-url', 'http://127.0.0.1:1/charts'], { env: { HELM_HOME: home } });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /^Error: Looks like "http:\/\/127\.0\.0\.1:1\/charts" is not a valid chart repository or cannot be reached: /);
+  assert.match(r.stderr, /^Error: error initializing: Looks like "http:\/\/127\.0\.0\.1:1\/charts" is not a valid chart repository or cannot be reached: /);
 });
 
 test('init migrates an old `name: url` repositories file', () => {
@@ -83,12 +82,19 @@ test('init migrates an old `name: url` repositories file', () => {
   assert.match(readFileSync(join(home, 'repository/repositories.yaml'), 'utf8'), /^apiVersion: v1\n[\s\S]*name: old\n[\s\S]*url: https:\/\/old\.example\.com\n/);
 });
 
-test('installing Tiller fails with a clear message after the client side is set up; arguments are refused', () => {
+test('init refuses arguments and missing TLS files; --output prints the Tiller manifests and installs nothing', () => {
   const home = tempDir();
-  const r = runHelm(['init', '--skip-refresh'], { env: { HELM_HOME: home } });
-  assert.equal(r.status, 1);
-  assert.match(r.stdout, /\$HELM_HOME has been configured at /);
-  assert.match(r.stderr, /^Error: installing Tiller is not available in helm-ts yet: use --client-only/);
   const a = runHelm(['init', 'x'], { env: { HELM_HOME: home } });
   assert.equal(a.stderr, 'Error: This command does not accept arguments\n');
+  const tls = runHelm(['init', '--tiller-tls', '--tiller-tls-key', join(home, 'nope.pem')], { env: { HELM_HOME: home } });
+  assert.equal(tls.status, 1);
+  assert.equal(tls.stderr, 'Error: missing required TLS key file\n');
+  const out = runHelm(['init', '-o', 'yaml'], { env: { HELM_HOME: join(home, 'not-created') } });
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^---\napiVersion: apps\/v1\nkind: Deployment\n/);
+  assert.match(out.stdout, /\.\.\.\n$/);
+  const dry = runHelm(['init', '--dry-run'], { env: { HELM_HOME: join(home, 'not-created') } });
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.equal(dry.stdout, '');
+  assert.equal(existsSync(join(home, 'not-created')), false);
 });

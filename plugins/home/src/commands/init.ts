@@ -11,7 +11,8 @@ To set up just a local environment, use '--client-only'. That will configure
 $HELM_HOME, but not attempt to connect to a Kubernetes cluster and install the Tiller
 deployment.
 
-helm-ts does not install Tiller yet: use '--client-only'.`;
+To dump a manifest containing the Tiller deployment YAML, combine the
+'--dry-run' and '--debug' flags.`;
   static override strict = false;
   static override flags = {
     'automount-service-account-token': Flags.boolean({ default: true, allowNo: true, description: 'auto-mount the given service account to tiller' }),
@@ -45,23 +46,101 @@ helm-ts does not install Tiller yet: use '--client-only'.`;
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(Init);
     if (argv.length !== 0) throw new HelmError('This command does not accept arguments');
-    const tillerUnavailable = 'installing Tiller is not available in helm-ts yet: use --client-only to set up $HELM_HOME only';
-    if (flags.output) throw new HelmError(`printing Tiller's manifests (--output) is not available in helm-ts yet`);
+    const tls = flags['tiller-tls'] || flags['tiller-tls-verify'];
+    const tiller = {
+      namespace: this.settings.tillerNamespace,
+      image: flags['tiller-image'],
+      canary: flags['canary-image'],
+      serviceAccount: flags['service-account'],
+      automountServiceAccountToken: flags['automount-service-account-token'],
+      netHost: flags['net-host'],
+      nodeSelectors: flags['node-selectors'],
+      historyMax: flags['history-max'],
+      replicas: flags.replicas,
+      overrides: flags.override,
+      tls,
+      tlsVerify: flags['tiller-tls-verify'],
+      tlsKeyFile: flags['tiller-tls-key'],
+      tlsCertFile: flags['tiller-tls-cert'],
+      tlsCaFile: flags['tls-ca-cert'],
+    };
+    // tlsOptions: with TLS the files must exist before anything happens.
+    if (tls) {
+      const { existsSync } = await import('node:fs');
+      const missing = (f: string | undefined): boolean => !f || !existsSync(f);
+      if (missing(tiller.tlsKeyFile)) throw new HelmError('missing required TLS key file');
+      if (missing(tiller.tlsCertFile)) throw new HelmError('missing required TLS certificate file');
+      if (tiller.tlsVerify && missing(tiller.tlsCaFile)) throw new HelmError('missing required TLS CA file');
+    }
+    if (flags.output || this.settings.debug) {
+      const { tillerObjects, formatTillerObjects } = await import('@helm-ts/core/action/tiller-install');
+      process.stdout.write(formatTillerObjects(await tillerObjects(tiller), flags.output ?? 'yaml'));
+      if (flags.output) return;
+    }
     if (flags['dry-run']) return;
+
     const { initClient, deprecatedStableRepoURL } = await import('@helm-ts/core/action/init');
     const { downloaderLookup } = await import('@helm-ts/core/plugin');
-    await initClient({
-      home: this.settings.home,
-      stableRepoURL: flags['use-deprecated-stable-repository'] ? deprecatedStableRepoURL : flags['stable-repo-url'],
-      localRepoURL: flags['local-repo-url'],
-      skipRefresh: flags['skip-refresh'],
-      skipRepos: flags['skip-repos'],
-      downloaders: downloaderLookup(this.settings, process.argv[1]),
-      log: (line) => this.log(line),
-    });
+    try {
+      await initClient({
+        home: this.settings.home,
+        stableRepoURL: flags['use-deprecated-stable-repository'] ? deprecatedStableRepoURL : flags['stable-repo-url'],
+        localRepoURL: flags['local-repo-url'],
+        skipRefresh: flags['skip-refresh'],
+        skipRepos: flags['skip-repos'],
+        downloaders: downloaderLookup(this.settings, process.argv[1]),
+        log: (line) => this.log(line),
+      });
+    } catch (err) {
+      throw new HelmError(`error initializing: ${(err as Error).message}`, { cause: err });
+    }
     this.log(`$HELM_HOME has been configured at ${this.settings.home.root}.`);
-    if (!flags['client-only']) throw new HelmError(tillerUnavailable);
-    this.log("Not installing Tiller due to 'client-only' flag having been set");
-    this.log('Happy Helming!');
+    if (flags['client-only']) {
+      this.log("Not installing Tiller due to 'client-only' flag having been set");
+      return;
+    }
+    const { installTiller } = await import('@helm-ts/core/action/tiller-install');
+    let outcome: string;
+    try {
+      outcome = await installTiller({ ...tiller, upgrade: flags.upgrade, forceUpgrade: flags['force-upgrade'] }, this.settings);
+    } catch (err) {
+      throw new HelmError(`${flags.upgrade ? 'error when upgrading' : 'error installing'}: ${(err as Error).message}`, { cause: err });
+    }
+    if (outcome === 'upgraded') {
+      if (flags.wait) await this.ping();
+      this.log('\nTiller (the Helm server-side component) has been upgraded to the current version.');
+    } else if (outcome === 'already-installed') {
+      this.log('Warning: Tiller is already installed in the cluster.\n(Use --client-only to suppress this message, or --upgrade to upgrade Tiller to the current version.)');
+    } else {
+      this.log('\nTiller (the Helm server-side component) has been installed into your Kubernetes Cluster.');
+      if (!flags['tiller-tls-verify']) {
+        this.log("\nPlease note: by default, Tiller is deployed with an insecure 'allow unauthenticated users' policy.\n"
+          + 'To prevent this, run `helm init` with the --tiller-tls-verify flag.\n'
+          + 'For more information on securing your installation see: https://v2.helm.sh/docs/securing_installation/');
+      }
+    }
+    if (flags.wait) await this.ping();
+  }
+
+  /** init --wait: a Ready tiller pod within --tiller-connection-timeout, then PingTiller through it. */
+  private async ping(): Promise<void> {
+    const deadline = Date.now() + this.settings.tillerConnectionTimeout * 1000;
+    const { withTiller } = await import('@helm-ts/core/action/tiller-connection');
+    for (;;) {
+      try {
+        await withTiller(this.settings, async (conn) => {
+          try {
+            await conn.client.ping();
+          } catch (err) {
+            throw Object.assign(new HelmError(`could not ping Tiller: ${(err as Error).message}`, { cause: err }), { pingFailed: true });
+          }
+        });
+        return;
+      } catch (err) {
+        if ((err as { pingFailed?: boolean }).pingFailed) throw err;
+        if (Date.now() > deadline) throw new HelmError('tiller was not found. polling deadline exceeded');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 }
