@@ -262,8 +262,15 @@ export function newConstraint(c: string): Constraint[][] {
   });
 }
 
+const constraintCache = new Map<string, Constraint[][]>();
+
 export function semverCompare(constraint: string, version: string): boolean {
-  const cs = newConstraint(constraint);
+  let cs = constraintCache.get(constraint);
+  if (!cs) {
+    cs = newConstraint(constraint);
+    if (constraintCache.size > 1000) constraintCache.clear();
+    constraintCache.set(constraint, cs);
+  }
   const v = SemverVersion.parse(version);
   return cs.some((and) => and.every((c) => check(v, c)));
 }
