@@ -147,7 +147,28 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
         return requiredKeyError(text, start) ?? withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
       }
       if (/^Unexpected flow-(seq|map)-end token/.test(msg)) return withLine('did not find expected node content', line1 - 1);
+      if (msg.startsWith('Unexpected seq-item-ind')) {
+        return withLine('block sequence entries are not allowed in this context', line1 > 1 ? line1 : 0);
+      }
+      if (/^Unexpected (double|single)-quoted-scalar/.test(msg)) {
+        const q = text[start]!;
+        const close = q === '"' ? /(?<!\\)"/g : /'/g;
+        close.lastIndex = start + 1;
+        if (!close.exec(text)) {
+          const eol = streamEndLine(text) - (text.endsWith('\n') ? 0 : 1);
+          return withLine('found unexpected end of stream', eol > 0 ? eol + 1 : 0);
+        }
+        return withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
+      }
+      if (msg.startsWith('Unexpected scalar token')) {
+        return requiredKeyError(text, start) ?? withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
+      }
       break;
+  }
+  if (msg.startsWith('Sequence item without - indicator')) return withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
+  if (msg.startsWith('Block scalars with more-indented leading empty lines') && /\n[ ]*\t/.test(text.slice(0, end + 1))) {
+    const tab = text.lastIndexOf('\t', end);
+    return withLine('found a tab character where an indentation space is expected', lineOf(text, tab));
   }
   if (msg.startsWith('Block scalar header includes extra characters')) {
     return withLine('did not find expected comment or line break', line1 > 1 ? line1 : 0);

@@ -261,12 +261,21 @@ export interface ParseYamlOptions {
   targetTypeName?: string;
 }
 
+// The last character of a node's source, to tell a closed flow collection from an unterminated one.
+function closingChar(n: Node, text: string): string {
+  const end = n.range?.[1];
+  return end === undefined ? '' : text.slice(0, end).trimEnd().slice(-1);
+}
+
 // go-yaml stops reading once the root node is complete, so junk after a flow root is never seen.
-function firstRelevantError(doc: Document.Parsed): YAMLError | undefined {
+function firstRelevantError(doc: Document.Parsed, text: string): YAMLError | undefined {
   const root = doc.contents as (Node & { flow?: boolean }) | null;
   const rootEnd = root?.range?.[1];
   for (const e of doc.errors) {
-    if (rootEnd !== undefined && e.code === 'UNEXPECTED_TOKEN' && e.pos[0] >= rootEnd && (isScalar(root) || root?.flow)) continue;
+    if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
+      const closed = root?.flow === true && /[\]}]/.test(closingChar(root, text));
+      if (closed || (isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
+    }
     return e;
   }
   return undefined;
@@ -357,7 +366,7 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
     const doc = firstDocument(text, lineCounter);
     let decoded: Decoded = null;
     if (doc) {
-      const err = firstRelevantError(doc);
+      const err = firstRelevantError(doc, text);
       if (err) throw goYamlSyntaxError(text, err, lineCounter);
       checkEscapes(doc, text);
       checkTabsAfterDash(doc, text);
