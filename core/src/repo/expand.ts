@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, resolve, sep } from 'node:path';
+import { dirname, posix, resolve, sep } from 'node:path';
 import { parseChartYaml, readArchiveFiles } from '../chart/index.js';
 import { HelmError } from '../errors/index.js';
 
@@ -26,5 +26,5 @@ export async function expandArchive(data: Uint8Array, dir: string, source = 'arc
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, f.data, { mode: 0o644 });
   }
-  return join(dir, chartName);
+  return chartdir;
 }
