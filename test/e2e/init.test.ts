@@ -98,3 +98,29 @@ test('init refuses arguments and missing TLS files; --output prints the Tiller m
   assert.equal(dry.stdout, '');
   assert.equal(existsSync(join(home, 'not-created')), false);
 });
+
+test('helm init installs Tiller into the cluster, then warns that it is already there', async () => {
+  const { startTestEmulator } = await import('../support/kube-emulator.js');
+  const { runHelmAsync } = await import('../support/helm-plugin-fixtures.js');
+  const { KubeClient } = await import('@helm-ts/core/kube');
+  const em = await startTestEmulator();
+  try {
+    const env = { HELM_HOME: tempDir(), KUBECONFIG: em.kubeconfigPath };
+    const r = await runHelmAsync(['init', '--skip-refresh', '--tiller-namespace', 'tiller-ns'], { env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /\$HELM_HOME has been configured at .*\.\n\nTiller \(the Helm server-side component\) has been installed into your Kubernetes Cluster\.\n\nPlease note: by default, Tiller is deployed with an insecure 'allow unauthenticated users' policy\.\nTo prevent this, run `helm init` with the --tiller-tls-verify flag\.\nFor more information on securing your installation see: https:\/\/v2\.helm\.sh\/docs\/securing_installation\/\n$/);
+    const kube = KubeClient.fromKubeconfig({ kubeconfig: em.kubeconfigPath });
+    try {
+      const [ref] = await kube.build('tiller-ns', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: tiller-deploy\n');
+      const dep = (await kube.get(ref!)) as unknown as { spec: { template: { spec: { containers: Array<{ image: string }> } } } };
+      assert.equal(dep.spec.template.spec.containers[0]!.image, 'ghcr.io/helm/tiller:v2.17.0');
+    } finally {
+      kube.close();
+    }
+    const again = await runHelmAsync(['init', '--skip-refresh', '--tiller-namespace', 'tiller-ns'], { env });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /\nWarning: Tiller is already installed in the cluster\.\n\(Use --client-only to suppress this message, or --upgrade to upgrade Tiller to the current version\.\)\n$/);
+  } finally {
+    await em.close();
+  }
+});
