@@ -146,7 +146,9 @@ export class State {
     if (tree.root === null) this.errorf(`${quote(this.tmplName)} is an incomplete or empty template`);
     activeExecutions++;
     try {
-      this.walk(this.vars[0]!.value, tree.root);
+      const dot = this.vars[0]!.value;
+      const nodes = tree.root.nodes;
+      for (let i = 0; i < nodes.length; i++) this.walk(dot, nodes[i]!);
     } catch (e) {
       // Running out of JS stack is reported once, by the outermost execution (functions such as
       // include re-enter execute), as Go reports running out of template depth.
@@ -183,6 +185,11 @@ export class State {
     this.errorf(`undefined variable: ${name}`);
   }
 
+  private popVars(mark: number): void {
+    const vars = this.vars;
+    while (vars.length > mark) vars.pop();
+  }
+
   private setTopVar(n: number, value: GoValue, iface: boolean): void {
     const v = this.vars[this.vars.length - n]!;
     v.value = value;
@@ -214,15 +221,24 @@ export class State {
         const mark = this.vars.length;
         const val = this.evalPipeline(dot, node.pipe);
         let flow = Flow.Normal;
+        // Lists are walked in place (not through walk) to spend fewer JS frames per nesting level.
+        let list: ListNode | null = node.list;
+        const saved = this.dotIface;
         if (isTrue(val)) {
           if (node.type === 'with') {
-            const saved = this.dotIface;
             this.dotIface = false;
-            flow = this.walk(val, node.list);
-            this.dotIface = saved;
-          } else flow = this.walk(dot, node.list);
-        } else if (node.elseList !== null) flow = this.walk(dot, node.elseList);
-        this.vars.length = mark;
+            dot = val;
+          }
+        } else list = node.elseList;
+        if (list !== null) {
+          const nodes = list.nodes;
+          for (let i = 0; i < nodes.length; i++) {
+            flow = this.walk(dot, nodes[i]!);
+            if (flow !== Flow.Normal) break;
+          }
+        }
+        this.dotIface = saved;
+        this.popVars(mark);
         return flow;
       }
       case 'list': {
@@ -250,44 +266,46 @@ export class State {
     const mark = this.vars.length;
     const ndecl = r.pipe.decl.length;
     const savedDot = this.dotIface;
-    const oneIteration = (index: GoValue, elem: GoValue, iface: boolean): boolean => {
-      if (ndecl > 0) this.setTopVar(1, elem, iface);
-      if (ndecl > 1) this.setTopVar(2, index, false);
-      this.dotIface = iface;
-      const f = this.walk(elem, r.list);
-      this.dotIface = savedDot;
-      this.vars.length = mark;
-      return f === Flow.Break;
-    };
-    let ran = false;
+    // The elements as [index or key, element] pairs and whether elements have static type interface {}.
+    let keys: GoValue[] | null = null;
+    let elems: GoValue[];
+    let iface = true;
     if (val instanceof GoNamedList) {
-      const items = val.items();
-      for (let i = 0; i < items.length; i++) {
-        ran = true;
-        if (oneIteration(BigInt(i), items[i], false)) break;
-      }
+      elems = val.items();
+      iface = false;
     } else if (Array.isArray(val)) {
-      for (let i = 0; i < val.length; i++) {
-        ran = true;
-        if (oneIteration(BigInt(i), val[i], true)) break;
-      }
+      elems = val;
     } else if (val instanceof Uint8Array) {
-      for (let i = 0; i < val.length; i++) {
-        ran = true;
-        if (oneIteration(BigInt(i), new GoNumber('uint8', BigInt(val[i]!)), false)) break;
-      }
+      elems = Array.from(val, (b) => new GoNumber('uint8', BigInt(b)));
+      iface = false;
     } else if (val instanceof GoNamedMap || isGoMap(val)) {
       const m: GoMap = val instanceof GoNamedMap ? val.entries() : val;
-      const iface = !(val instanceof GoNamedMap);
-      for (const k of sortedKeys(m)) {
-        ran = true;
-        if (oneIteration(k, m[k], iface)) break;
-      }
-    } else if (val !== undefined && val !== null) {
-      this.errorf(`range can't iterate over ${formatPrintable(val)}`);
+      iface = !(val instanceof GoNamedMap);
+      const ks = sortedKeys(m);
+      keys = ks;
+      elems = ks.map((k) => m[k]);
+    } else {
+      if (val !== undefined && val !== null) this.errorf(`range can't iterate over ${formatPrintable(val)}`);
+      elems = [];
     }
+    const nodes = r.list.nodes;
+    for (let i = 0; i < elems.length; i++) {
+      const elem = elems[i];
+      if (ndecl > 0) this.setTopVar(1, elem, iface);
+      if (ndecl > 1) this.setTopVar(2, keys === null ? BigInt(i) : keys[i], false);
+      this.dotIface = iface;
+      let flow = Flow.Normal;
+      for (let j = 0; j < nodes.length; j++) {
+        flow = this.walk(elem, nodes[j]!);
+        if (flow !== Flow.Normal) break;
+      }
+      this.dotIface = savedDot;
+      this.popVars(mark);
+      if (flow === Flow.Break) break;
+    }
+    const ran = elems.length > 0;
     if (!ran && r.elseList !== null) this.walk(dot, r.elseList);
-    this.vars.length = outer;
+    this.popVars(outer);
     return Flow.Normal;
   }
 
@@ -303,7 +321,10 @@ export class State {
     this.vars = [{ name: '$', value: newDot, iface: false }];
     this.dotIface = false;
     try {
-      if (tmpl.root !== null) this.walk(newDot, tmpl.root);
+      if (tmpl.root !== null) {
+        const nodes = tmpl.root.nodes;
+        for (let i = 0; i < nodes.length; i++) this.walk(newDot, nodes[i]!);
+      }
     } catch (e) {
       if (isStackOverflow(e)) throw new StackExhausted(saved.name, t);
       throw e;
@@ -443,7 +464,7 @@ export class State {
       }
     }
     if (receiver instanceof GoStruct) {
-      if (hasOwn.call(receiver, fieldName) && fieldName !== 'goType') {
+      if (isExported(fieldName) && hasOwn.call(receiver, fieldName)) {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         return (receiver as unknown as Record<string, GoValue>)[fieldName];
       }
@@ -609,6 +630,12 @@ export function callFunction(fn: GoFunction, args: GoValue[]): GoValue {
   });
   const r = fn(...argv);
   return r === undefined ? null : r;
+}
+
+/** Go fields and methods are exported identifiers; a struct's other JS properties are not Go fields. */
+function isExported(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 65 && c <= 90;
 }
 
 /** An exported Go method of a struct or named map: a function on the prototype with a capitalised name. */

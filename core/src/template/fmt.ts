@@ -401,7 +401,9 @@ class Printer {
       this.buf += '{';
       let i = 0;
       for (const k of Object.keys(v)) {
-        if (k === 'goType') continue;
+        // Go fields are exported names; other JS properties are implementation details.
+        const c = k.charCodeAt(0);
+        if (c < 65 || c > 90) continue;
         if (i++ > 0) this.buf += ' ';
         if (this.plusV) this.buf += k + ':';
         this.printValue((v as unknown as Record<string, GoValue>)[k], verb, depth + 1);
