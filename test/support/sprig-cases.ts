@@ -1,9 +1,16 @@
 /** Renders the one-line templates of the Sprig tables through the template engine with Sprig's functions. */
 import { sprigFuncs } from '@helm-ts/core/sprig';
-import { TemplateSet, type GoValue } from '@helm-ts/core/template';
+import { GoNamedMap, TemplateSet, type GoMap, type GoValue } from '@helm-ts/core/template';
+
+/** Helm's .Values: a chartutil.Values (named map type), as Sprig's type assertions see it. */
+class ChartValues extends GoNamedMap {
+  readonly goType = 'chartutil.Values';
+  constructor(private readonly m: GoMap) { super(); }
+  entries(): GoMap { return this.m; }
+}
 
 /** The values the oracle chart had in values.yaml (numbers from YAML are float64). */
-export const sprigValues = (): GoValue => ({ num: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } });
+export const sprigValues = (): GoValue => new ChartValues({ num: 1, s: 'str', f: 1.5, big: 1000000, list: [1, 2], m: { a: 1 } });
 
 const funcs = sprigFuncs();
 

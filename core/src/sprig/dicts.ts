@@ -91,6 +91,7 @@ function dict(...v: GoValue[]): GoMap {
   return d;
 }
 
+/** A type assertion v.(T) failing as Go reports it (named types such as chartutil.Values included). */
 function interfaceConversion(v: GoValue, want: string): Error {
   return new Error(`interface conversion: interface {} is ${v === null || v === undefined ? 'nil' : goTypeOf(v)}, not ${want}`);
 }
