@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { posix } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
 import { HelmError } from '../errors/index.js';
@@ -37,36 +37,107 @@ export function trimBom(data: Uint8Array): Uint8Array {
 }
 
 /**
- * gunzip + untar into chart files: the first path component stripped, `\` accepted as the delimiter,
- * directories and PAX headers skipped, hostile paths refused with Helm's messages (naming the entry and
- * the archive). Link entries carry no data in Helm (an empty file); a link whose target leaves the chart
- * is refused.
+ * untar into chart files: the first path component stripped, `\` accepted as the delimiter, directories
+ * and PAX headers skipped, hostile paths refused with Helm's messages (naming the entry and the
+ * archive). Link entries carry no data in Helm (an empty file); a link whose target leaves the chart is
+ * refused. Fed with decompressed tar bytes, chunk by chunk; `failure` is set at the first refusal.
  */
+class TarCollector {
+  readonly files: ChartFile[] = [];
+  failure?: HelmError;
+  private sawData = false;
+  private readonly parser: Parser;
+
+  constructor(private readonly source: string, maxFile: number) {
+    this.parser = newParser(this, maxFile);
+  }
+
+  fail(msg: string): void {
+    this.failure ??= new HelmError(`${msg} (in ${this.source})`, { file: this.source });
+  }
+
+  write(chunk: Buffer): void {
+    if (!this.sawData && chunk.some((b) => b !== 0)) this.sawData = true;
+    try {
+      this.parser.write(chunk);
+    } catch (err) {
+      this.fail(`invalid tar archive: ${(err as Error).message}`);
+    }
+  }
+
+  finish(): ChartFile[] {
+    // Go's tar reader sees only end-of-archive zero blocks as an empty archive, not as an error.
+    if (!this.failure && this.sawData) {
+      try {
+        this.parser.end();
+      } catch (err) {
+        this.fail(`invalid tar archive: ${(err as Error).message}`);
+      }
+    }
+    if (this.failure) throw this.failure;
+    if (this.files.length === 0) throw new HelmError(`no files in chart archive (in ${this.source})`, { file: this.source });
+    return this.files;
+  }
+}
+
+function tooLarge(source: string, maxTotal: number): HelmError {
+  return new HelmError(`chart ${source} exceeds the maximum decompressed size of ${maxTotal} bytes`, { file: source });
+}
+
+function notGzip(source: string): HelmError {
+  return new HelmError(`file '${source}' does not appear to be a valid chart file (details: gzip: invalid header)`, { file: source });
+}
+
+/** Reads a chart archive in memory; decompression stops at the total cap. */
 export function readArchiveFiles(data: Uint8Array, source = 'archive', limits: ArchiveLimits = {}): ChartFile[] {
   const maxTotal = limits.maxTotal ?? maxDecompressedChartSize;
-  const maxFile = limits.maxFile ?? maxDecompressedFileSize;
-  const where = ` (in ${source})`;
   let tarBytes: Buffer;
   try {
     tarBytes = gunzipSync(data, { maxOutputLength: maxTotal });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new HelmError(`chart ${source} exceeds the maximum decompressed size of ${maxTotal} bytes`, { file: source });
-    }
-    throw new HelmError(`file '${source}' does not appear to be a valid chart file (details: gzip: invalid header)`, { file: source });
+    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooLarge(source, maxTotal);
+    throw notGzip(source);
   }
+  const c = new TarCollector(source, limits.maxFile ?? maxDecompressedFileSize);
+  c.write(tarBytes);
+  return c.finish();
+}
 
-  const files: ChartFile[] = [];
-  // Go's tar reader sees only end-of-archive zero blocks as an empty archive, not as an error.
-  if (tarBytes.every((b) => b === 0)) throw new HelmError(`no files in chart archive${where}`, { file: source });
-  let failure: HelmError | undefined;
-  const fail = (msg: string): void => { failure ??= new HelmError(msg + where, { file: source }); };
+/**
+ * The streaming form loadArchive uses: gunzip feeds the tar reader 16 KiB at a time, so an oversized
+ * member is refused from its header and a bomb costs the bytes read so far, not the cap.
+ */
+export async function readArchiveFilesStreaming(data: Uint8Array, source = 'archive', limits: ArchiveLimits = {}): Promise<ChartFile[]> {
+  const maxTotal = limits.maxTotal ?? maxDecompressedChartSize;
+  const c = new TarCollector(source, limits.maxFile ?? maxDecompressedFileSize);
+  const gunzip = createGunzip();
+  let total = 0;
+  let error: HelmError | undefined;
+  await new Promise<void>((resolve) => {
+    const stop = (): void => { gunzip.removeAllListeners('data'); gunzip.destroy(); resolve(); };
+    gunzip.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxTotal) { error = tooLarge(source, maxTotal); stop(); return; }
+      c.write(chunk);
+      if (c.failure) stop();
+    });
+    gunzip.on('end', () => resolve());
+    gunzip.on('error', () => { error = total === 0 ? notGzip(source) : new HelmError(`unexpected EOF (in ${source})`, { file: source }); resolve(); });
+    gunzip.end(data);
+  });
+  if (c.failure) throw c.failure;
+  if (error) throw error;
+  return c.finish();
+}
 
+function newParser(c: TarCollector, maxFile: number): Parser {
+  const files = c.files;
+  const fail = (msg: string): void => c.fail(msg);
   const parser = new Parser({
     strict: true,
     onReadEntry: (entry: ReadEntry) => {
-      if (failure) { entry.resume(); return; }
+      if (c.failure) { entry.resume(); return; }
       const name = entry.path;
       const type = entry.type;
       if (type === 'Directory' || type === 'GlobalExtendedHeader' || type === 'ExtendedHeader' || name.endsWith('/')) {
@@ -111,12 +182,5 @@ export function readArchiveFiles(data: Uint8Array, source = 'archive', limits: A
     }
   });
   parser.on('error', (err: Error) => fail(`invalid tar archive: ${err.message}`));
-  try {
-    parser.end(tarBytes);
-  } catch (err) {
-    fail(`invalid tar archive: ${(err as Error).message}`);
-  }
-  if (failure) throw failure;
-  if (files.length === 0) throw new HelmError(`no files in chart archive${where}`, { file: source });
-  return files;
+  return parser;
 }

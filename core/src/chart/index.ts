@@ -1,6 +1,6 @@
 export * from './model.js';
 export { loadChart, loadDir, loadFile, loadArchive, loadFiles, isChartDir, type LoadOptions } from './load.js';
-export { readArchiveFiles, sniffContentType, maxDecompressedChartSize, maxDecompressedFileSize, type ArchiveLimits } from './archive.js';
+export { readArchiveFiles, readArchiveFilesStreaming, sniffContentType, maxDecompressedChartSize, maxDecompressedFileSize, type ArchiveLimits } from './archive.js';
 export { IgnoreRules, HELMIGNORE } from './helmignore.js';
 export { goMatch, BadPatternError } from './go-match.js';
 export {

@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { HelmError } from '../errors/index.js';
 import type { Chart, ChartFile, Dependency } from './model.js';
 import { parseChartYaml, parseLockYaml, parseRequirementsYaml, validateDependency, validateMetadata } from './metadata.js';
-import { readArchiveFiles, sniffContentType, trimBom, type ArchiveLimits } from './archive.js';
+import { readArchiveFilesStreaming, sniffContentType, trimBom, type ArchiveLimits } from './archive.js';
 import { HELMIGNORE, IgnoreRules } from './helmignore.js';
 import { parseGoYamlMap } from './yaml.js';
 
@@ -49,7 +49,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
 
 /** Loads a gzipped chart archive from memory; `source` names it in errors. */
 export async function loadArchive(data: Uint8Array, source = 'archive', options: LoadOptions = {}): Promise<Chart> {
-  return loadFiles(readArchiveFiles(data, source, options.limits), { ...options, source });
+  return loadFiles(await readArchiveFilesStreaming(data, source, options.limits), { ...options, source });
 }
 
 /** LoadDir: walks the folder in sorted order following symlinks, applying .helmignore. */

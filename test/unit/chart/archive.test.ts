@@ -47,7 +47,7 @@ for (const [name, data, want] of hostile) {
   });
 }
 
-test('a 1 GB zero-filled member fails fast without allocating it', () => {
+function bomb(): Buffer {
   // Deflate blocks of 1 MiB of zeros, repeated: ~1 KiB each, so the archive is ~1 MiB for 1 GiB of data.
   const header = rawHeader('c/zeros', 1024 * 1024 * 1024, '0');
   const chunk = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_FULL_FLUSH });
@@ -55,13 +55,29 @@ test('a 1 GB zero-filled member fails fast without allocating it', () => {
   const parts = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]), head];
   for (let i = 0; i < 1024; i++) parts.push(chunk);
   parts.push(deflateRawSync(Buffer.alloc(0)), Buffer.alloc(8));
-  const bomb = Buffer.concat(parts);
-  assert.ok(bomb.length < 4 * 1024 * 1024);
+  return Buffer.concat(parts);
+}
+
+test('a 1 GB zero-filled member is refused from its header when streaming', async () => {
+  const data = bomb();
+  assert.ok(data.length < 4 * 1024 * 1024);
   const before = process.memoryUsage().rss;
   const start = Date.now();
-  assert.throws(() => readArchiveFiles(bomb, 'bomb.tgz'), /bomb.tgz exceeds the maximum decompressed size of 104857600 bytes/);
+  await assert.rejects(loadArchive(data, 'bomb.tgz'), (e: Error) => e.message === 'chart file "zeros" exceeds the maximum file size of 5242880 bytes (in bomb.tgz)');
+  assert.ok(Date.now() - start < 2000, 'fails fast');
+  assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024, 'reads only the first blocks');
+});
+
+test('the in-memory reader stops at the total cap', () => {
+  const start = Date.now();
+  assert.throws(() => readArchiveFiles(bomb(), 'bomb.tgz'), /bomb.tgz exceeds the maximum decompressed size of 104857600 bytes/);
   assert.ok(Date.now() - start < 5000, 'fails fast');
-  assert.ok(process.memoryUsage().rss - before < 400 * 1024 * 1024, 'does not allocate the member');
+  assert.throws(() => readArchiveFiles(gzipSync(Buffer.alloc(4096, 1)), 'x.tgz', { maxTotal: 1024 }), /exceeds the maximum decompressed size of 1024 bytes/);
+});
+
+test('the streaming reader stops at the total cap too', async () => {
+  const many = tarBytes([entry('c/Chart.yaml', chartYaml), ...Array.from({ length: 8 }, (_, i) => entry(`c/f${i}`, 'x'.repeat(1000)))]);
+  await assert.rejects(loadArchive(gzipSync(many), 'many.tgz', { limits: { maxTotal: 4096 } }), /chart many.tgz exceeds the maximum decompressed size of 4096 bytes/);
 });
 
 test('archives: the first path component is stripped, backslashes accepted, BOMs trimmed, dirs skipped', async () => {
