@@ -2,7 +2,7 @@
 import { isNumber, isPunct, isSpace, isUpper, toLowerRune, toUpperRune } from './unicode.js';
 
 const isConnector = (r: string): boolean => r === '-' || r === '_' || isSpace(r);
-const isAlphabet = (r: string): boolean => /^[a-zA-Z]$/.test(r);
+const isAlphabet = (r: string): boolean => /^\p{L}$/u.test(r);
 
 /**
  * xstrings v1.3.2 ToCamelCase: leading connectors kept, the first rune and every rune after a connector
