@@ -13,6 +13,7 @@ import { YamlError } from './errors.js';
 import { goYamlSyntaxError } from './yaml-errors.js';
 import { fastParseYaml } from './yaml-fast.js';
 import { setKey } from './go-strings.js';
+import { restoreLiteralBreaks, scanFlowScalar } from './yaml-breaks.js';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -50,6 +51,8 @@ class Decoder {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly text: string,
+    /** The text with LS/PS kept (same offsets as `text`), when it has any. */
+    private readonly textWithSeparators?: string,
   ) {}
 
   private allowedAliasRatio(): number {
@@ -92,7 +95,7 @@ class Decoder {
   }
 
   private scalar(n: ScalarLike): Decoded {
-    const value = String(n.value ?? '');
+    const value = this.withSeparators(n, String(n.value ?? ''));
     const tag = n.tag;
     if (n.type === 'PLAIN' && (!tag || tag === '!')) {
       if (tag === '!') return value;
@@ -113,6 +116,22 @@ class Decoder {
   private typed(value: string, tag: string | undefined): Decoded {
     if (!tag) return value;
     return this.taggedScalar(value, tag);
+  }
+
+  // Quoted and literal scalars whose source held LS/PS get libyaml's content back.
+  private withSeparators(n: ScalarLike, value: string): string {
+    const orig = this.textWithSeparators;
+    if (orig === undefined || !n.range) return value;
+    const src = orig.slice(n.range[0], n.range[1]);
+    if (!/[\u2028\u2029]/.test(src)) return value;
+    if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') return scanFlowScalar(src);
+    if (n.type === 'BLOCK_LITERAL') return restoreLiteralBreaks(value, orig.slice(orig.lastIndexOf('|', n.range[0]), n.range[1]));
+    if (value.includes(SEPARATOR_STANDIN)) {
+      const seps = src.match(/[\u2028\u2029]/g) ?? [];
+      let k = 0;
+      return value.replace(new RegExp(SEPARATOR_STANDIN, 'g'), () => seps[k++] ?? '\u2028');
+    }
+    return value;
   }
 
   // resolve(tag, value) for an explicit tag; str, binary and unknown tags keep the text.
@@ -326,6 +345,25 @@ function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
 
 // yaml_parser_update_buffer accepts TAB, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD and above.
 const REJECTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Whether every LS/PS of the text lies inside a quoted scalar of the document (the only place where
+// reading them as ordinary characters cannot change the structure).
+function separatorsOnlyInQuotes(doc: Document.Parsed, text: string): boolean {
+  const ranges: [number, number][] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
+    },
+  });
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2028 || c === 0x2029) && !ranges.some(([a, b]) => i > a && i < b)) return false;
+  }
+  return true;
+}
+
+// Stands in for LS/PS when they are parsed as ordinary characters (a private-use code point, one UTF-16
+// unit so that offsets stay the same).
+const SEPARATOR_STANDIN = '\ue000';
 const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/;
 const OTHER_BREAKS_ALL = /\r\n?|[\u0085\u2028\u2029]/g;
 
@@ -342,7 +380,7 @@ function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed 
  */
 export function parseYaml(text: string, fileOrOptions?: string | ParseYamlOptions): GoValue {
   const o: ParseYamlOptions = typeof fileOrOptions === 'string' ? { file: fileOrOptions } : fileOrOptions ?? {};
-  if (!REJECTED_CHARS.test(text)) {
+  if (!REJECTED_CHARS.test(text) && !/[\u2028\u2029]/.test(text)) {
     const fast = fastParseYaml(OTHER_BREAKS.test(text) ? text.replace(OTHER_BREAKS_ALL, '\n') : text);
     if (fast !== undefined) return checkTarget(fast, o);
   }
@@ -360,17 +398,36 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
     throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', { file });
   }
   // YAML 1.1 (libyaml) also breaks lines at CR, NEL, LS and PS; the `yaml` package (1.2) does not.
-  if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n');
-  const lineCounter = new LineCounter();
+  let textWithSeparators: string | undefined;
+  if (OTHER_BREAKS.test(text)) {
+    text = text.replace(/\r\n?|\u0085/g, '\n');
+    if (/[\u2028\u2029]/.test(text)) {
+      textWithSeparators = text;
+      text = text.replace(/[\u2028\u2029]/g, '\n');
+    }
+  }
+  let lineCounter = new LineCounter();
   try {
-    const doc = firstDocument(text, lineCounter);
+    let doc = firstDocument(text, lineCounter);
+    if (doc && textWithSeparators !== undefined && !textWithSeparators.includes(SEPARATOR_STANDIN) && firstRelevantError(doc, text)) {
+      // libyaml does not check how far a quoted scalar's continuation lines are indented; with LS/PS as
+      // ordinary characters instead of line breaks the `yaml` package may accept what it accepts.
+      const alt = textWithSeparators.replace(/[\u2028\u2029]/g, SEPARATOR_STANDIN);
+      const altCounter = new LineCounter();
+      const altDoc = firstDocument(alt, altCounter);
+      if (altDoc && !firstRelevantError(altDoc, alt) && separatorsOnlyInQuotes(altDoc, textWithSeparators)) {
+        doc = altDoc;
+        text = alt;
+        lineCounter = altCounter;
+      }
+    }
     let decoded: Decoded = null;
     if (doc) {
       const err = firstRelevantError(doc, text);
       if (err) throw goYamlSyntaxError(text, err, lineCounter);
       checkEscapes(doc, text);
       checkTabsAfterDash(doc, text);
-      decoded = new Decoder(doc, text).decode(doc.contents);
+      decoded = new Decoder(doc, text, textWithSeparators).decode(doc.contents);
     }
     return toJson(decoded);
   } catch (err) {

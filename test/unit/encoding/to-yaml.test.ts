@@ -14,8 +14,8 @@ function helmToYaml(v: GoValue): string {
 }
 
 test('toYaml matches reference Helm on every frozen case', () => {
-  const cases = loadFixture('to-yaml.json');
-  assert.ok(cases.length > 1500);
+  const cases = [...loadFixture('to-yaml.json'), ...loadFixture('to-yaml-fuzz.json')];
+  assert.ok(cases.length > 2000);
   const failures: string[] = [];
   for (const c of cases) {
     const got = helmToYaml(goValue(c.input));
