@@ -110,7 +110,7 @@ export function goResolve(s: string, ints: boolean): GoValue {
   if (c === '.') {
     if (s === '.nan' || s === '.NaN' || s === '.NAN') return NaN;
     if (s === '.inf' || s === '.Inf' || s === '.INF') return Infinity;
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
+    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s) && Number.isFinite(Number(s))) return Number(s);
     return s;
   }
   if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
@@ -119,7 +119,8 @@ export function goResolve(s: string, ints: boolean): GoValue {
     const plain = s.replace(/_/g, '');
     const iv = parseGoInt(plain, false) ?? parseGoInt(plain, true);
     if (iv !== undefined) return ints ? iv : Number(iv);
-    if (yamlStyleFloat.test(plain)) return Number(plain);
+    // strconv.ParseFloat fails on overflow, and go-yaml then keeps the text.
+    if (yamlStyleFloat.test(plain) && Number.isFinite(Number(plain))) return Number(plain);
   }
   return s;
 }
