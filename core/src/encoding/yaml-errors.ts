@@ -147,6 +147,7 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
         return requiredKeyError(text, start) ?? withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
       }
       if (/^Unexpected flow-(seq|map)-end token/.test(msg)) return withLine('did not find expected node content', line1 - 1);
+      if (/^Unexpected flow-(seq|map)-start/.test(msg)) return withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
       if (msg.startsWith('Unexpected seq-item-ind')) {
         return withLine('block sequence entries are not allowed in this context', line1 > 1 ? line1 : 0);
       }

@@ -292,7 +292,7 @@ function firstRelevantError(doc: Document.Parsed, text: string): YAMLError | und
   const rootEnd = root?.range?.[1];
   for (const e of doc.errors) {
     if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
-      const closed = root?.flow === true && /[\]}]/.test(closingChar(root, text));
+      const closed = root?.flow === true && closingChar(root, text) === (text[root.range![0]] === '{' ? '}' : ']');
       if (closed || (isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
     }
     return e;
