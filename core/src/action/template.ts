@@ -24,6 +24,8 @@ export interface TemplateOptions {
   /** --api-versions: added to the default set. */
   apiVersions?: string[];
   time?: Date;
+  /** `.Release.Service`; Helm v2 sets `Tiller`. */
+  service?: string;
 }
 
 /** One template file's output, in Helm v2's layout: the unit `helm template` prints. */
@@ -62,7 +64,7 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
     apiVersions: o.apiVersions?.length ? [...DEFAULT_API_VERSIONS, ...o.apiVersions] : undefined,
   });
   const release = releaseInfo({
-    name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time,
+    name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time, service: o.service,
   });
   const rendered = renderChart(chart, { values, release, capabilities });
 
