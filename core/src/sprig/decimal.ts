@@ -27,7 +27,7 @@ export class Decimal {
 
   /** DivRound(d, 16): quotient rounded half away from zero at 16 decimal places. */
   div(d: Decimal): Decimal {
-    if (d.coef === 0n) throw new Error('decimal division by zero');
+    if (d.coef === 0n) throw new Error('decimal division by 0');
     const places = 16;
     // this / d = (c1 / c2) * 10^(e1 - e2); scale so the integer quotient has `places + 1` fractional digits.
     const shift = places + 1 + this.exp - d.exp;

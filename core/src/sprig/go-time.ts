@@ -89,11 +89,11 @@ export class GoTime extends GoStruct {
     }
     return s;
   }
-  /** encoding/json: a time marshals as its RFC 3339 (nanosecond) string. */
-  MarshalJSON(): string {
+  /** encoding/json (the JsonValuer hook of core/src/encoding): a time marshals as its RFC 3339 (nanosecond) string. */
+  jsonValue(): string {
     const y = this.parts().year;
     if (y < 0 || y > 9999) throw new Error('Time.MarshalJSON: year outside of range [0,9999]');
-    return JSON.stringify(formatTime(this, '2006-01-02T15:04:05.999999999Z07:00'));
+    return formatTime(this, '2006-01-02T15:04:05.999999999Z07:00');
   }
   Unix(): GoNumber { return new GoNumber('int64', BigInt(this.sec)); }
   UnixMilli(): GoNumber { return new GoNumber('int64', BigInt(this.sec) * 1000n + BigInt(Math.floor(this.nsec / 1e6))); }

@@ -97,8 +97,8 @@ export class SemverVersion extends GoStruct {
   String(): string {
     return `${this.major}.${this.minor}.${this.patch}${this.pre ? '-' + this.pre : ''}${this.metadata ? '+' + this.metadata : ''}`;
   }
-  /** Version implements json.Marshaler: its String() as a JSON string. */
-  MarshalJSON(): string { return JSON.stringify(this.String()); }
+  /** Version implements json.Marshaler as its String() (the JsonValuer hook of core/src/encoding). */
+  jsonValue(): string { return this.String(); }
   IncMajor(): SemverVersion { return new SemverVersion(this.major + 1n, 0n, 0n, '', '', `${this.major + 1n}.0.0`); }
   IncMinor(): SemverVersion { return new SemverVersion(this.major, this.minor + 1n, 0n, '', '', `${this.major}.${this.minor + 1n}.0`); }
   IncPatch(): SemverVersion {

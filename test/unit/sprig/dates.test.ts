@@ -49,5 +49,5 @@ test('dates: date formats now and Unix seconds in the local zone; ago of now is 
 
 test('dates: time values marshal to JSON as RFC 3339 strings', async () => {
   const { GoTime } = await import('@helm-ts/core/sprig');
-  assert.equal(GoTime.unix(1700000000, 5).UTC().MarshalJSON(), '"2023-11-14T22:13:20.000000005Z"');
+  assert.equal(GoTime.unix(1700000000, 5).UTC().jsonValue(), '2023-11-14T22:13:20.000000005Z');
 });
