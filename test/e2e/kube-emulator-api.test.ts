@@ -150,6 +150,9 @@ describe('emulator REST API', () => {
       const r = await kubectl(em.kubeconfigPath, ['patch', '--local', '-f', file, '--type', 'strategic', '-p', JSON.stringify(patch), '-o', 'json']);
       assert.equal(r.code, 0, r.stderr);
       const want = JSON.parse(r.stdout);
+      // The server defaults new containers (imagePullPolicy, ...) as a real one does; kubectl --local does not.
+      const bare = (c: Obj) => ({ name: c.name, image: c.image, ...(c.env ? { env: c.env } : {}) });
+      for (const o of [ours, want]) for (const list of ['containers', 'initContainers']) if (o.spec.template.spec[list]) o.spec.template.spec[list] = o.spec.template.spec[list].map(bare);
       assert.deepEqual(ours.spec, want.spec, JSON.stringify(patch));
       assert.deepEqual(ours.metadata.finalizers, want.metadata.finalizers, JSON.stringify(patch));
     }
@@ -321,4 +324,38 @@ test('the kube-emulator command writes its kubeconfig once serving and stops on 
   assert.equal(r.stdout, 'namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
   child.kill('SIGTERM');
   assert.equal(await exited, 0);
+});
+
+test('plain HTTP with bearer tokens; portForwardDefault serves pods without the annotation; size cap; scale; logs', async () => {
+  const echo = net.createServer((s) => s.pipe(s));
+  await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
+  const port = (echo.address() as net.AddressInfo).port;
+  const em = await startTestEmulator({ tls: false, portForwardDefault: `44134=127.0.0.1:${port}` });
+  after(async () => { await em.close(); echo.close(); });
+  assert.match(em.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const r = await kubectl(em.kubeconfigPath, ['get', 'namespace', 'default', '-o', 'name']);
+  assert.equal(r.stdout, 'namespace/default\n');
+  const kube = KubeClient.fromKubeconfig({ kubeconfig: em.kubeconfigPath });
+  const t = new Transport(kube.config);
+  await kube.create('kube-system', `apiVersion: v1\nkind: Pod\nmetadata: {name: plain, annotations: {kube-emulator.helm-ts.dev/logs: "started\\n"}}\nspec: {containers: [{name: c, image: i}]}\n`);
+  await eventually(async () => (await t.json<Obj>('GET', '/api/v1/namespaces/kube-system/pods/plain')).status?.phase === 'Running');
+  const tunnel = await kube.portForward('kube-system', 'plain', 44134);
+  const reply = await new Promise<string>((resolve, reject) => {
+    const s = net.connect(tunnel.localPort, '127.0.0.1', () => s.write('via default'));
+    s.on('data', (d) => { s.end(); resolve(String(d)); });
+    s.on('error', reject);
+  });
+  assert.equal(reply, 'via default');
+  tunnel.close();
+  const log = await t.raw('GET', '/api/v1/namespaces/kube-system/pods/plain/log');
+  assert.equal(log.body, 'started\n');
+  await assert.rejects(kube.create('default', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {release: "${'x'.repeat(1048577)}"}\n`),
+    { reason: 'Invalid', message: 'ConfigMap/default/big: ConfigMap "big" is invalid: []: Too long: must have at most 1048576 bytes' });
+  await kube.create('default', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: sc}\nspec: {replicas: 1, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}}\n');
+  const scale = await t.json<Obj>('GET', '/apis/apps/v1/namespaces/default/deployments/sc/scale');
+  assert.deepEqual([scale.kind, scale.spec.replicas, scale.status.selector], ['Scale', 1, 'a=b']);
+  await t.json('PATCH', '/apis/apps/v1/namespaces/default/deployments/sc/scale', { body: { spec: { replicas: 3 } }, contentType: 'application/merge-patch+json' });
+  await eventually(async () => (await t.json<Obj>('GET', '/apis/apps/v1/namespaces/default/deployments/sc')).status?.readyReplicas === 3);
+  t.close();
+  kube.close();
 });

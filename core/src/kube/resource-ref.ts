@@ -23,7 +23,10 @@ export function refName(ref: { kind: string; name: string; namespace?: string })
   return ref.namespace ? `${ref.kind}/${ref.namespace}/${ref.name}` : `${ref.kind}/${ref.name}`;
 }
 
-/** Identity used to match objects between two manifests: Helm v2 compares name, namespace and kind. */
-export function refKey(ref: { kind: string; name: string; namespace?: string; mapping?: RestMapping }): string {
-  return `${ref.mapping?.group ?? ''}|${ref.kind}|${ref.namespace ?? ''}|${ref.name}`;
+/**
+ * Identity used to match objects between two manifests: Helm v2 compares name, namespace and kind only, so a
+ * Deployment moved from extensions/v1beta1 to apps/v1 is still the same object.
+ */
+export function refKey(ref: { kind: string; name: string; namespace?: string }): string {
+  return `${ref.kind}|${ref.namespace ?? ''}|${ref.name}`;
 }

@@ -14,7 +14,8 @@ export interface Credentials {
 
 /**
  * Authentication: a bearer token (admin or the read-only `viewer`) or a client certificate the CA signed
- * (CN becomes the user name). Anything else is 401, as with anonymous auth disabled.
+ * (CN becomes the user name). Anything else is 401, as with anonymous auth disabled, except on plain HTTP,
+ * which like the API server's old insecure port lets requests without a token in as the admin.
  */
 /** The certificate user of each TLS connection, read once: getPeerCertificate is costly. */
 const certUsers = new WeakMap<object, User | null>();
@@ -28,6 +29,8 @@ export function authenticate(req: IncomingMessage, creds: Credentials): User {
     throw unauthorized();
   }
   const socket = req.socket as TLSSocket;
+  // Plain HTTP is the old insecure port: clients (client-go) send no tokens over it, and it trusted everyone.
+  if (!socket.encrypted) return { name: 'kube-emulator-admin', readOnly: false };
   let user = certUsers.get(socket);
   if (user === undefined) {
     const cn = socket.encrypted && socket.authorized ? socket.getPeerCertificate()?.subject?.CN : undefined;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const USAGE = 'usage: kube-emulator --kubeconfig FILE [--port N] [--state FILE] [--controller-delay MS] [--insecure-http]';
+const USAGE = 'usage: kube-emulator --kubeconfig FILE [--port N] [--state FILE] [--controller-delay MS] [--insecure-http] [--port-forward-default HOST:PORT]';
 
 /** `kube-emulator --kubeconfig FILE [--port N] [--state FILE]`: serves until SIGTERM or SIGINT. */
 export async function main(argv: string[]): Promise<void> {
@@ -13,6 +13,7 @@ export async function main(argv: string[]): Promise<void> {
       state: { type: 'string' },
       'controller-delay': { type: 'string' },
       'insecure-http': { type: 'boolean' },
+      'port-forward-default': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     stateFile: values.state,
     controllerDelayMs: values['controller-delay'] ? Number(values['controller-delay']) : undefined,
     tls: !values['insecure-http'],
+    portForwardDefault: values['port-forward-default'],
   });
   process.stdout.write(`kube-emulator listening on ${emulator.url}; kubeconfig written to ${values.kubeconfig}\n`);
   const stop = (): void => { emulator.close().then(() => process.exit(0), () => process.exit(1)); };

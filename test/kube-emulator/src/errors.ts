@@ -63,6 +63,7 @@ function reasonOf(type: string): string {
     case 'Invalid value': return 'FieldValueInvalid';
     case 'Forbidden': return 'FieldValueForbidden';
     case 'Unsupported value': return 'FieldValueNotSupported';
+    case 'Too long': return 'FieldValueTooLong';
     default: return 'FieldValueInvalid';
   }
 }

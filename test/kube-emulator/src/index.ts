@@ -26,6 +26,11 @@ export interface EmulatorOptions {
   controllerDelayMs?: number;
   /** How many change events a watch can resume from (default 10000); older resourceVersions get 410 Gone. */
   eventWindow?: number;
+  /**
+   * Where port-forwards go for pods without the `kube-emulator.helm-ts.dev/port-forward` annotation:
+   * `host:port` or `44134=host:port,...`. Lets an unmodified `helm init` tiller pod reach a local bin/tiller.
+   */
+  portForwardDefault?: string;
   /** HTTPS with a generated CA and client certificate (default); false serves plain HTTP with bearer tokens. */
   tls?: boolean;
 }
@@ -62,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults();
   const credentials = { adminToken: randomBytes(24).toString('hex'), viewerToken: randomBytes(24).toString('hex') };
   const pki = options.tls === false ? undefined : generatePki();
-  const server = createServer({ api, faults, credentials, pki });
+  const server = createServer({ api, faults, credentials, pki, portForwardDefault: options.portForwardDefault });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

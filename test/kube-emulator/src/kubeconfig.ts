@@ -10,8 +10,10 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64');
  * over HTTPS, bearer token over HTTP); context `kube-emulator-viewer` is the read-only user.
  */
 export function kubeconfigYaml(server: string, creds: Credentials, pki?: Pki): string {
-  const cluster: Record<string, string> = { server };
+  const cluster: Record<string, string | boolean> = { server };
   if (pki) cluster['certificate-authority-data'] = b64(pki.caCert);
+  // client-node refuses plain HTTP unless TLS verification is declared off; kubectl ignores the flag there.
+  else cluster['insecure-skip-tls-verify'] = true;
   const admin: Record<string, string> = pki
     ? { 'client-certificate-data': b64(pki.clientCert), 'client-key-data': b64(pki.clientKey) }
     : { token: creds.adminToken };

@@ -23,16 +23,17 @@ const wss = new WebSocketServer({
   handleProtocols: (protocols) => [SPDY_TUNNEL, ...PROTOCOLS].find((p) => protocols.has(p)) ?? false,
 });
 
-export function forwardTarget(pod: Obj, port: number): { host: string; port: number } | undefined {
-  const spec: string | undefined = pod.metadata?.annotations?.[PORT_FORWARD_ANNOTATION];
+/** `fallback` (the emulator's `portForwardDefault`, same syntax) serves pods without the annotation. */
+export function forwardTarget(pod: Obj, port: number, fallback?: string): { host: string; port: number } | undefined {
+  const spec: string | undefined = pod.metadata?.annotations?.[PORT_FORWARD_ANNOTATION] ?? fallback;
   if (!spec) return undefined;
-  let fallback: string | undefined;
+  let anyPort: string | undefined;
   for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = entry.indexOf('=');
-    if (eq < 0) { fallback = entry; continue; }
+    if (eq < 0) { anyPort = entry; continue; }
     if (Number(entry.slice(0, eq)) === port) return parseHostPort(entry.slice(eq + 1));
   }
-  return fallback ? parseHostPort(fallback) : undefined;
+  return anyPort ? parseHostPort(anyPort) : undefined;
 }
 
 function parseHostPort(s: string): { host: string; port: number } {
@@ -45,17 +46,17 @@ function parseHostPort(s: string): { host: string; port: number } {
  * errors; the first frame the server sends on each channel is the port number (uint16 little-endian), as the
  * kubelet does; every later frame is `[channel, ...bytes]` both ways.
  */
-export function handlePortForward(req: IncomingMessage, socket: Duplex, head: Buffer, pod: Obj, query: URLSearchParams, closers: Set<() => void>): void {
+export function handlePortForward(req: IncomingMessage, socket: Duplex, head: Buffer, pod: Obj, query: URLSearchParams, closers: Set<() => void>, fallback?: string): void {
   if (pod.status?.phase !== 'Running') throw new ApiError(400, 'BadRequest', `unable to upgrade connection: pod is not running - status: ${pod.status?.phase ?? 'Pending'}`);
   const upgrade = String(req.headers.upgrade ?? '').toLowerCase();
   const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
   if (upgrade === 'spdy/3.1') {
     socket.write('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: portforward.k8s.io\r\n\r\n');
-    serveSpdy(socket, head, pod, closers);
+    serveSpdy(socket, head, pod, closers, fallback);
     return;
   }
   if (upgrade === 'websocket' && offered.includes(SPDY_TUNNEL)) {
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => serveSpdy(createWebSocketStream(ws), Buffer.alloc(0), pod, closers));
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => serveSpdy(createWebSocketStream(ws), Buffer.alloc(0), pod, closers, fallback));
     return;
   }
   const ports = query.getAll('ports').flatMap((p) => p.split(',')).map((p) => Number(p.trim())).filter((p) => p > 0);
@@ -75,7 +76,7 @@ export function handlePortForward(req: IncomingMessage, socket: Duplex, head: Bu
       const prefix = (ch: number): Buffer => Buffer.from([ch, port & 0xff, (port >> 8) & 0xff]);
       ws.send(prefix(data));
       ws.send(prefix(errCh));
-      const target = forwardTarget(pod, port);
+      const target = forwardTarget(pod, port, fallback);
       if (!target) {
         ws.send(Buffer.concat([Buffer.from([errCh]), Buffer.from(`pod ${pod.metadata.name} has no ${PORT_FORWARD_ANNOTATION} annotation for port ${port}`)]));
         ws.close();
@@ -104,7 +105,7 @@ export function handlePortForward(req: IncomingMessage, socket: Duplex, head: Bu
  * Port-forward over SPDY (kubectl): the client opens an `error` and a `data` stream per connection, both with
  * `port` and `requestID` headers; the data stream is spliced to the target, failures are written to the error stream.
  */
-function serveSpdy(io: Duplex, head: Buffer, pod: Obj, closers: Set<() => void>): void {
+function serveSpdy(io: Duplex, head: Buffer, pod: Obj, closers: Set<() => void>, fallback?: string): void {
   const session = new SpdySession(io);
   const close = (): void => session.close();
   closers.add(close);
@@ -124,7 +125,7 @@ function serveSpdy(io: Duplex, head: Buffer, pod: Obj, closers: Set<() => void>)
       errStream?.end();
       stream.end();
     };
-    const target = forwardTarget(pod, port);
+    const target = forwardTarget(pod, port, fallback);
     if (!target) { fail(`pod ${pod.metadata.name} has no ${PORT_FORWARD_ANNOTATION} annotation for port ${port}`); return; }
     const conn = net.connect(target.port, target.host);
     conn.on('data', (chunk: Buffer) => stream.write(chunk));

@@ -21,6 +21,8 @@ export interface ServerOptions {
   api: Api;
   faults: Faults;
   credentials: Credentials;
+  /** Where port-forwards of pods without the port-forward annotation go (`host:port` or `port=host:port,...`). */
+  portForwardDefault?: string;
   /** Serve HTTPS with these certificates (client certificates are checked against the CA); plain HTTP without. */
   pki?: Pki;
 }
@@ -202,7 +204,7 @@ export function createServer(opts: ServerOptions): http.Server {
       if (!m) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       if (user.readOnly) throw forbidden(user, 'create', 'pods/portforward', '', m[1], m[2]);
       const pod = api.get({ type: api.registry.find('', 'v1', 'pods')!, version: 'v1', namespace: decodeURIComponent(m[1]!), name: decodeURIComponent(m[2]!) }).body;
-      handlePortForward(req, socket, head, pod, url.searchParams, closers);
+      handlePortForward(req, socket, head, pod, url.searchParams, closers, opts.portForwardDefault);
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, 'InternalError', String(err));
       const text = JSON.stringify(e.toStatus());

@@ -56,6 +56,14 @@ export function validateObject(t: ResourceType, obj: Obj): FieldCause[] {
       causes.push({ field: 'spec.template.spec.containers', type: 'Required value', detail: '' });
     }
   }
+  if ((t.kind === 'ConfigMap' || t.kind === 'Secret') && t.group === '') {
+    // The API server's 1 MiB cap on ConfigMap and Secret payloads (Helm v2 release records hit it).
+    let size = 0;
+    for (const v of Object.values<unknown>(obj.data ?? {})) size += t.kind === 'Secret' ? Buffer.from(String(v), 'base64').length : Buffer.byteLength(String(v));
+    for (const v of Object.values<unknown>(obj.binaryData ?? {})) size += Buffer.from(String(v), 'base64').length;
+    if (t.kind === 'Secret') for (const v of Object.values<unknown>(obj.stringData ?? {})) size += Buffer.byteLength(String(v));
+    if (size > 1048576) causes.push({ field: t.kind === 'Secret' ? 'data' : '[]', type: 'Too long', detail: 'must have at most 1048576 bytes' });
+  }
   if (t.kind === 'Pod' && t.group === '' && (!Array.isArray(obj.spec?.containers) || obj.spec.containers.length === 0)) {
     causes.push({ field: 'spec.containers', type: 'Required value', detail: '' });
   }
