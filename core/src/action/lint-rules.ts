@@ -172,8 +172,14 @@ export async function templatesRules(linter: Linter, overrides: GoMap, namespace
     return;
   }
   let rendered: Map<string, string>;
+  let values: GoMap;
   try {
-    const values = coalesceValues(chart, overrides, () => {});
+    values = coalesceValues(chart, overrides, () => {});
+  } catch {
+    // Helm v2 returns from this rule without a message when the values cannot be coalesced.
+    return;
+  }
+  try {
     const release = releaseInfo({ name: 'testRelease', namespace, revision: 0, isUpgrade: false });
     release.IsInstall = false;
     rendered = renderChart(chart, { values, release, capabilities: new Capabilities(), lintMode: true, strict, warnings: [] });
