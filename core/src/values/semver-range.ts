@@ -1,4 +1,8 @@
-import semver from 'semver';
+// Single functions rather than the whole package: `helm template` pays for every module it loads.
+import valid from 'semver/functions/valid.js';
+import eq from 'semver/functions/eq.js';
+import satisfies from 'semver/functions/satisfies.js';
+import validRange from 'semver/ranges/valid.js';
 
 /**
  * Masterminds/semver v3 as Helm uses it for chart versions and requirement ranges, translated onto the
@@ -18,7 +22,7 @@ export function parseMastermindsVersion(v: string): string | undefined {
   let out = `${major}.${minor}.${patch}`;
   if (m[5]) out += `-${m[5]}`;
   if (m[8]) out += `+${m[8]}`;
-  return semver.valid(out) ?? undefined;
+  return valid(out) ?? undefined;
 }
 
 const opPattern = /^(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)?\s*(.*)$/;
@@ -50,14 +54,14 @@ export function isCompatibleRange(constraint: string | undefined, version: strin
       if (p.startsWith('!=')) {
         const other = parseMastermindsVersion(p.slice(2));
         if (other === undefined) return false;
-        if (semver.eq(sv, other)) ok = false;
+        if (eq(sv, other)) ok = false;
         continue;
       }
       const t = translateComparator(p);
       if (t === undefined) return false;
-      const range = semver.validRange(t);
+      const range = validRange(t);
       if (range === null) return false;
-      if (!semver.satisfies(sv, range)) ok = false;
+      if (!satisfies(sv, range)) ok = false;
     }
     if (ok) return true;
   }
