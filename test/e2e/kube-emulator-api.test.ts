@@ -224,6 +224,15 @@ describe('emulator REST API', () => {
     assert.equal(table.kind, 'Table');
     assert.deepEqual(table.columnDefinitions.map((c: Obj) => c.name), ['Name', 'Data', 'Age']);
     assert.deepEqual(table.rows[0].cells.slice(0, 2), ['rv1', 1]);
+    await t.json('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: {
+      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'certs.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Cert', plural: 'certs' }, versions: [{ name: 'v1', served: true, storage: true,
+        additionalPrinterColumns: [{ name: 'Secret', type: 'string', jsonPath: '.spec.secretName' }, { name: 'First', type: 'string', jsonPath: '.spec.hosts[0]' }] }] },
+    } });
+    await t.json('POST', '/apis/example.com/v1/namespaces/default/certs', { body: { apiVersion: 'example.com/v1', kind: 'Cert', metadata: { name: 'c1' }, spec: { secretName: 'tls-c1', hosts: ['a.example', 'b.example'] } } });
+    const certs = await t.json<Obj>('GET', '/apis/example.com/v1/namespaces/default/certs', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    assert.deepEqual(certs.columnDefinitions.map((c: Obj) => c.name), ['Name', 'Secret', 'First']);
+    assert.deepEqual(certs.rows[0].cells, ['c1', 'tls-c1', 'a.example']);
   });
 
   test('simulated controllers: StatefulSet, DaemonSet, PVC, LoadBalancer', async () => {

@@ -195,7 +195,8 @@ describe('kubectl against the emulator', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
     const local = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
-    const forward = kubectl(em.kubeconfigPath, ['port-forward', 'pod/tiller', `${local}:44134`, '--address', '127.0.0.1'], { timeoutMs: 4000 });
+    const stop = new AbortController();
+    const forward = kubectl(em.kubeconfigPath, ['port-forward', 'pod/tiller', `${local}:44134`, '--address', '127.0.0.1'], { timeoutMs: 20_000, signal: stop.signal });
     let body = '';
     for (let i = 0; i < 30 && !body; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -204,6 +205,7 @@ describe('kubectl against the emulator', () => {
       });
     }
     assert.equal(body, 'pong from the pod');
+    stop.abort();
     await forward;
     server.close();
   });

@@ -31,6 +31,7 @@ export class Registry {
       group: spec.group, versions: ordered, resource: names.plural, singular: names.singular ?? String(names.kind ?? '').toLowerCase(),
       kind: names.kind, namespaced: spec.scope !== 'Cluster', shortNames: names.shortNames, categories: names.categories,
       verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'], status: hasStatus, custom: true,
+      printerColumns: storage?.additionalPrinterColumns,
     });
   }
 

@@ -17,6 +17,8 @@ export interface ResourceType {
   status: boolean;
   /** Served from a CustomResourceDefinition: no strategic merge patch. */
   custom?: boolean;
+  /** A CRD's additionalPrinterColumns (of its storage version): the server-side table columns. */
+  printerColumns?: { name: string; type?: string; jsonPath: string; priority?: number }[];
   /** Extra subresources listed in discovery (besides status). */
   subresources?: { name: string; kind: string; verbs: string[] }[];
 }

@@ -148,8 +148,8 @@ export function createServer(opts: ServerOptions): http.Server {
     const table = wantsTable(req.headers.accept);
     const respond = (code: number, body: Obj): void => {
       if (!table) return send(res, code, body);
-      if (Array.isArray(body.items)) return send(res, code, toTable(target.type.kind, body.items, body.metadata));
-      if (body.kind === target.type.kind) return send(res, code, toTable(target.type.kind, [body]));
+      if (Array.isArray(body.items)) return send(res, code, toTable(target.type.kind, body.items, body.metadata, target.type.printerColumns));
+      if (body.kind === target.type.kind) return send(res, code, toTable(target.type.kind, [body], {}, target.type.printerColumns));
       send(res, code, body);
     };
     const raw = method === 'GET' ? '' : await readBody(req);

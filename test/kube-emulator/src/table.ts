@@ -107,9 +107,34 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'Allowed Disruptions', type: 'integer', cell: (o) => num(o.status?.disruptionsAllowed) }, ageCol],
 };
 
+/** `.spec.replicas`, `.status.conditions[0].type`: the simple JSONPath of additionalPrinterColumns. */
+function jsonPath(o: Obj, path: string): unknown {
+  let v: any = o;
+  for (const part of path.replace(/^\./, '').split('.')) {
+    const m = part.match(/^([^[]*)((?:\[\d+\])*)$/);
+    if (!m) return undefined;
+    if (m[1]) v = v?.[m[1]];
+    for (const idx of m[2]!.match(/\d+/g) ?? []) v = v?.[Number(idx)];
+  }
+  return v;
+}
+
+export interface PrinterColumn { name: string; type?: string; jsonPath: string; priority?: number }
+
+function customColumns(defs: PrinterColumn[]): Column[] {
+  return [name, ...defs.map((d): Column => ({
+    name: d.name, type: d.type, priority: d.priority,
+    cell: (o) => {
+      const v = jsonPath(o, d.jsonPath);
+      if (d.type === 'date' && typeof v === 'string') return humanDuration(Date.now() - Date.parse(v));
+      return v === undefined ? null : v;
+    },
+  }))];
+}
+
 /** A `meta.k8s.io/v1 Table` of objects, each row carrying its PartialObjectMetadata as kubectl expects. */
-export function toTable(kind: string, objects: Obj[], listMeta: Obj = {}): Obj {
-  const cols = COLUMNS[kind] ?? [name, ageCol];
+export function toTable(kind: string, objects: Obj[], listMeta: Obj = {}, printerColumns?: PrinterColumn[]): Obj {
+  const cols = printerColumns?.length ? customColumns(printerColumns) : COLUMNS[kind] ?? [name, ageCol];
   return {
     kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: listMeta,
     columnDefinitions: cols.map((c) => ({ name: c.name, type: c.type ?? 'string', format: c.format ?? '', description: '', priority: c.priority ?? 0 })),

@@ -21,7 +21,7 @@ export function serveWatch(api: Api, t: Target, query: URLSearchParams, res: Ser
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   const send = (type: string, obj: Obj): void => {
-    const object = type === 'ERROR' ? obj : asTable ? toTable(t.type.kind, [api.present(t, obj)]) : api.present(t, obj);
+    const object = type === 'ERROR' ? obj : asTable ? toTable(t.type.kind, [api.present(t, obj)], {}, t.type.printerColumns) : api.present(t, obj);
     res.write(`${JSON.stringify({ type, object })}\n`);
   };
   const deliver = (ev: StoreEvent): void => {
