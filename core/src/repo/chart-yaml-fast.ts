@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { posix } from 'node:path';
 import jsYaml from 'js-yaml';
-import { type ChartMetadata, parseChartYaml } from '../chart/index.js';
+import type { ChartMetadata } from '../chart/model.js';
 
 /**
  * Reading only Chart.yaml out of many archives (`helm repo index`, `helm serve`), fast: one pass over the
@@ -54,32 +54,41 @@ const plainString = (v: unknown): v is string => typeof v === 'string' && !yaml1
 
 /**
  * Chart.yaml metadata: js-yaml when every value is a plain string (or list/map of them) whose reading
- * YAML 1.1 and 1.2 agree on, and the chart package's Go-exact decoder for anything else.
+ * YAML 1.1 and 1.2 agree on, and the chart package's Go-exact decoder (loaded only then) for anything else.
  */
-export function parseChartYamlFast(text: string): ChartMetadata {
+export async function parseChartYamlFast(text: string): Promise<ChartMetadata> {
+  const fast = tryFast(text);
+  if (fast) return fast;
+  const { parseChartYaml } = await import('../chart/metadata.js');
+  return parseChartYaml(text);
+}
+
+const slow = undefined; // "take the exact decoder"
+
+function tryFast(text: string): ChartMetadata | undefined {
   let doc: unknown;
   try {
     doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
   } catch {
-    return parseChartYaml(text);
+    return slow;
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return parseChartYaml(text);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return slow;
   const md: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
     if (strFields.has(k)) {
-      if (!plainString(v)) return parseChartYaml(text);
+      if (!plainString(v)) return slow;
       md[k] = v;
     } else if (strListFields.has(k)) {
-      if (!Array.isArray(v) || !v.every(plainString)) return parseChartYaml(text);
+      if (!Array.isArray(v) || !v.every(plainString)) return slow;
       md[k] = v;
     } else if (k === 'maintainers') {
-      if (!Array.isArray(v)) return parseChartYaml(text);
+      if (!Array.isArray(v)) return slow;
       const list: Record<string, string>[] = [];
       for (const m of v) {
-        if (!m || typeof m !== 'object' || Array.isArray(m)) return parseChartYaml(text);
+        if (!m || typeof m !== 'object' || Array.isArray(m)) return slow;
         const e: Record<string, string> = {};
         for (const [mk, mv] of Object.entries(m as Record<string, unknown>)) {
-          if (!['name', 'email', 'url'].includes(mk) || !plainString(mv)) return parseChartYaml(text);
+          if (!['name', 'email', 'url'].includes(mk) || !plainString(mv)) return slow;
           e[mk] = mv;
         }
         list.push(e);
@@ -87,7 +96,7 @@ export function parseChartYamlFast(text: string): ChartMetadata {
       md.maintainers = list;
     } else {
       // deprecated, annotations, dependencies, or a key differing only in case: the exact decoder.
-      return parseChartYaml(text);
+      return slow;
     }
   }
   md.name ??= '';

@@ -232,7 +232,7 @@ async function safeDeleteDep(name: string, dir: string): Promise<void> {
     if (!f.startsWith(`${name}-`) || !f.endsWith('.tgz')) continue;
     const p = join(dir, f);
     try {
-      if (parseChartYamlFast(chartYamlFromArchive(await readFile(p))).name !== name) continue;
+      if ((await parseChartYamlFast(chartYamlFromArchive(await readFile(p)))).name !== name) continue;
     } catch {
       continue;
     }

@@ -18,8 +18,8 @@ const docs = [
 ];
 
 for (const d of docs) {
-  test(`fast Chart.yaml decoding agrees with the exact one: ${JSON.stringify(d)}`, () => {
-    assert.deepEqual(parseChartYamlFast(d), parseChartYaml(d));
+  test(`fast Chart.yaml decoding agrees with the exact one: ${JSON.stringify(d)}`, async () => {
+    assert.deepEqual(await parseChartYamlFast(d), parseChartYaml(d));
   });
 }
 
