@@ -33,6 +33,8 @@ export interface TillerClusterOptions {
   tillerArgs?: string[];
   controllerDelayMs?: number;
   namespace?: string;
+  /** HTTPS to the emulator (default false: plain HTTP with a bearer token, so runs are not dominated by TLS handshakes). */
+  tls?: boolean;
 }
 
 async function waitReady(url: string, timeoutMs: number, child: ChildProcess, log: () => string): Promise<void> {
@@ -62,7 +64,7 @@ function rssOf(pid: number): number {
 export async function startTillerCluster(o: TillerClusterOptions = {}): Promise<TillerCluster> {
   const dir = tempDir('helm-ts-tiller-e2e-');
   const kubeconfig = join(dir, 'kubeconfig');
-  const emulator = await startEmulator({ kubeconfigPath: kubeconfig, controllerDelayMs: o.controllerDelayMs ?? 20 });
+  const emulator = await startEmulator({ kubeconfigPath: kubeconfig, controllerDelayMs: o.controllerDelayMs ?? 20, tls: o.tls ?? false });
   const port = await freePort();
   const probePort = await freePort();
   const host = `127.0.0.1:${port}`;

@@ -3,7 +3,7 @@
  * streamed in chunks whose summed release sizes stay under the 20 MiB message limit.
  */
 import {
-  MAX_MESSAGE_SIZE, SortBy, SortOrder, StatusCode, encodeMessage,
+  MAX_MESSAGE_SIZE, SortBy, SortOrder, StatusCode, hapiType, pruneDefaults,
   type ListReleasesRequest, type ListReleasesResponse, type Release,
 } from '@helm-ts/core/proto';
 import { HelmError } from '@helm-ts/core/errors';
@@ -32,8 +32,11 @@ export function compileGoRegexp(expr: string): RegExp {
 
 const byteCompare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** proto.Size of a message with the given fields: the header every chunk repeats. */
-const size = (type: string, v: object) => encodeMessage(type, v).length;
+/** proto.Size: the encoded length, computed without allocating the bytes. */
+const size = (type: string, v: object) => {
+  const t = hapiType(type);
+  return t.encode(pruneDefaults(t, v as Record<string, unknown>)).len;
+};
 
 /** Partitions releases so each chunk's summed sizes stay within `cap` (v2's partition). */
 export function partition(releases: Release[], cap: number): Release[][] {
@@ -59,12 +62,14 @@ export async function listReleases(srv: ReleaseServer, req: ListReleasesRequest,
   if ((req.limit ?? 0) < 0) throw new InvalidArgumentError('limit must not be negative');
   const codes = new Set(req.status_codes?.length ? req.status_codes : [StatusCode.DEPLOYED]);
   const regex = req.filter ? compileGoRegexp(req.filter) : undefined;
-  let rels = await srv.storage.listFilterAll(
+  const t0 = Date.now();
+  let rels = await srv.storage.listShared(
     (r) => codes.has(r.info?.status?.code ?? StatusCode.UNKNOWN),
     (r) => !req.namespace || r.namespace === req.namespace,
     (r) => !regex || regex.test(r.name ?? ''),
   );
   const total = rels.length;
+  const tStorage = Date.now() - t0;
   switch (req.sort_by) {
     case SortBy.NAME: rels.sort((a, b) => byteCompare(a.name ?? '', b.name ?? '')); break;
     case SortBy.LAST_RELEASED: rels.sort((a, b) => seconds(a.info?.last_deployed) - seconds(b.info?.last_deployed)); break;
@@ -87,5 +92,8 @@ export async function listReleases(srv: ReleaseServer, req: ListReleasesRequest,
   if (rels.length === 0) return;
   const header = { count: rels.length, next, total };
   const cap = maxMessageSize - size('hapi.services.tiller.ListReleasesResponse', header) - 64;
-  for (const chunk of partition(rels, cap)) await send({ ...header, releases: chunk });
+  const chunks = partition(rels, cap);
+  const tPartition = Date.now() - t0 - tStorage;
+  for (const chunk of chunks) await send({ ...header, releases: chunk });
+  srv.log.info('listed releases', { total, count: rels.length, chunks: chunks.length, storageMs: tStorage, partitionMs: tPartition, totalMs: Date.now() - t0 });
 }

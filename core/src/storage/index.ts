@@ -1,4 +1,4 @@
-export type { Driver, StoredRelease } from './driver.js';
+export type { Driver, ListOptions, StoredRelease } from './driver.js';
 export { StorageError, isNotFound, isAlreadyExists, type StorageErrorKind } from './errors.js';
 export { makeKey, releaseLabels, labelSelector, statusName, validateLabelValue, LEASE_OWNER_LABEL, LEASE_EXPIRES_LABEL } from './labels.js';
 export { MemoryDriver } from './memory.js';

@@ -8,7 +8,7 @@ import type { CoreV1Api, KubeConfig, V1ConfigMap, V1Secret } from '@kubernetes/c
 import { HelmError } from '../errors/index.js';
 import { decodeRelease, encodeRelease } from '../proto/storage-codec.js';
 import type { Release } from '../proto/types.js';
-import type { Driver, StoredRelease } from './driver.js';
+import type { Driver, ListOptions, StoredRelease } from './driver.js';
 import { StorageError } from './errors.js';
 import { labelSelector, releaseLabels, validateLabelValue } from './labels.js';
 
@@ -28,6 +28,8 @@ export interface KubeDriverOptions {
 export class KubeDriver implements Driver {
   readonly name: string;
   private apiPromise?: Promise<CoreV1Api>;
+  /** Decoded records by object name and resourceVersion, for `shared` listings. */
+  private readonly decoded = new Map<string, { rv: string; rec: StoredRelease }>();
 
   constructor(private readonly kind: Kind, private readonly kubeConfig: KubeConfig, private readonly namespace: string, private readonly options: KubeDriverOptions = {}) {
     this.name = kind;
@@ -89,8 +91,31 @@ export class KubeDriver implements Driver {
     return this.toStored(await this.read(key));
   }
 
-  async list(filter: (r: Release) => boolean = () => true): Promise<StoredRelease[]> {
-    return this.decodeAll(await this.listObjects('OWNER=TILLER')).filter((r) => filter(r.release));
+  async list(filter: (r: Release) => boolean = () => true, options: ListOptions = {}): Promise<StoredRelease[]> {
+    const items = await this.listObjects('OWNER=TILLER');
+    if (!options.shared) return this.decodeAll(items).filter((r) => filter(r.release));
+    // Read-only listings reuse what was decoded before for an unchanged resourceVersion: listing thousands of
+    // releases is then one LIST call, not thousands of gunzip + unmarshal.
+    const out: StoredRelease[] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      const name = item.metadata?.name ?? '';
+      const rv = item.metadata?.resourceVersion ?? '';
+      seen.add(name);
+      let hit = this.decoded.get(name);
+      if (!hit || hit.rv !== rv || !rv) {
+        try {
+          hit = { rv, rec: this.toStored(item) };
+        } catch (err) {
+          this.options.log?.(`list: failed to decode release ${name}: ${(err as Error).message}`);
+          continue;
+        }
+        this.decoded.set(name, hit);
+      }
+      if (filter(hit.rec.release)) out.push(hit.rec);
+    }
+    for (const name of this.decoded.keys()) if (!seen.has(name)) this.decoded.delete(name);
+    return out;
   }
 
   async query(labels: Record<string, string>): Promise<StoredRelease[]> {

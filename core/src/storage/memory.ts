@@ -1,7 +1,7 @@
 /** The memory driver (spec §4.3): a map from release name to its revisions. */
 import { HelmError } from '../errors/index.js';
 import type { Release } from '../proto/types.js';
-import type { Driver, StoredRelease } from './driver.js';
+import type { Driver, ListOptions, StoredRelease } from './driver.js';
 import { StorageError } from './errors.js';
 import { releaseLabels } from './labels.js';
 
@@ -24,9 +24,11 @@ export class MemoryDriver implements Driver {
     return clone(rec);
   }
 
-  async list(filter: (r: Release) => boolean = () => true): Promise<StoredRelease[]> {
+  async list(filter: (r: Release) => boolean = () => true, options: ListOptions = {}): Promise<StoredRelease[]> {
     const out: StoredRelease[] = [];
-    for (const revs of this.cache.values()) for (const rec of revs.values()) if (filter(rec.release)) out.push(clone(rec));
+    for (const revs of this.cache.values()) {
+      for (const rec of revs.values()) if (filter(rec.release)) out.push(options.shared ? rec : clone(rec));
+    }
     return out;
   }
 

@@ -77,6 +77,11 @@ export class Storage {
     return (await this.driver.list((r) => filters.every((f) => f(r)))).map((r) => r.release);
   }
 
+  /** Like listFilterAll, but the records may be shared with the driver's cache: read them, never mutate. */
+  async listShared(...filters: Array<(r: Release) => boolean>): Promise<Release[]> {
+    return (await this.driver.list((r) => filters.every((f) => f(r)), { shared: true })).map((r) => r.release);
+  }
+
   async listFilterAny(...filters: Array<(r: Release) => boolean>): Promise<Release[]> {
     return (await this.driver.list((r) => filters.some((f) => f(r)))).map((r) => r.release);
   }
