@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
@@ -43,7 +43,10 @@ export async function downloadIndexFile(entry: RepoEntry, home: HelmHome, downlo
   if (entry.cache && !isAbsolute(entry.cache)) cachePath = join(home.cache, entry.cache);
   else if (entry.cache) cachePath = entry.cache;
   await mkdir(dirname(cachePath), { recursive: true });
-  await atomicWrite(cachePath, raw, 0o644);
+  // `helm init` makes local-index.yaml a symlink to repository/local/index.yaml: write through it, as
+  // Helm's ioutil.WriteFile does, instead of replacing the link.
+  const target = await realpath(cachePath).catch(() => cachePath);
+  await atomicWrite(target, raw, 0o644);
   await writeSearchCache(home, entry.name, index, home.cacheIndex(entry.name)).catch(() => undefined);
   return index;
 }
