@@ -1,6 +1,13 @@
 /**
  * Go's text/template (Go 1.18) as a library: a TemplateSet is Go's *template.Template namespace, the
  * templates of a chart parsed once and executed many times with a caller's function map.
+ *
+ *   const set = new TemplateSet({ funcs, missingKey: 'zero' });   // Helm: 'zero', or 'error' when strict
+ *   set.parse('chart/templates/a.yaml', text);                      // t.New(name).Parse(text)
+ *   set.execute('chart/templates/a.yaml', data);                    // ExecuteTemplate; throws TemplateError
+ *
+ * Errors are TemplateError with Go's exact message. Functions may re-enter `execute` (include); a thrown
+ * Error becomes `error calling NAME: MESSAGE`. Arguments are checked against a function's `signature`.
  */
 import { TemplateError } from './error.js';
 import { State, callFunction, isStackOverflow, type ExecContext, type MissingKey } from './exec.js';
