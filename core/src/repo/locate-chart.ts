@@ -1,10 +1,11 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
 import { verifyChart } from '../provenance/index.js';
 import { type DownloaderLookup, pluginDownloaders } from './getter.js';
 import { VerificationStrategy, downloadTo, findChartInRepoURL } from './chart-downloader.js';
+import { chartYamlFromArchive } from './chart-yaml-fast.js';
 
 export interface LocateChartOptions {
   version?: string;
@@ -70,8 +71,17 @@ export async function locateChart(ref: string, options: LocateChartOptions, sett
       downloaders,
       warn: options.warn,
     });
+    try {
+      // An archive that is not a readable chart (hostile paths, no Chart.yaml) is not kept in the home.
+      chartYamlFromArchive(await readFile(r.path));
+    } catch (err) {
+      await rm(r.path, { force: true });
+      await rm(`${r.path}.prov`, { force: true });
+      throw new HelmError(`${name}: ${(err as Error).message}`, { cause: err, exitCode: 1 });
+    }
     return resolve(r.path);
   } catch (err) {
+    if (err instanceof HelmError && err.message.startsWith(`${name}: `)) throw err;
     if (settings.debug) throw err;
     throw new HelmError(`failed to download "${name}" (hint: running \`helm repo update\` may help)`, { cause: err });
   }
