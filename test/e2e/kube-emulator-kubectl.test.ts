@@ -102,9 +102,11 @@ describe('kubectl against the emulator', () => {
     assert.equal(r.code, 0, r.stderr);
     const dep = JSON.parse((await k(['get', 'deployment', 'web', '-o', 'json'])).stdout);
     const containers = dep.spec.template.spec.containers;
-    assert.deepEqual(containers.map((c: any) => c.name), ['nginx', 'sidecar']);
-    assert.deepEqual(containers[0].env, [{ name: 'MODE', value: 'prod' }, { name: 'DEBUG', value: '1' }]);
-    assert.equal(containers[0].image, 'nginx:1.25');
+    // apimachinery's order: items named by the patch come in patch order (kubectl patch --local agrees).
+    assert.deepEqual(containers.map((c: any) => c.name), ['sidecar', 'nginx']);
+    assert.deepEqual(containers[1].env, [{ name: 'DEBUG', value: '1' }, { name: 'MODE', value: 'prod' }]);
+    assert.equal(containers[1].image, 'nginx:1.25');
+    assert.equal(containers[0].imagePullPolicy, 'Always');
     assert.equal(dep.metadata.generation, 2);
   });
 
@@ -150,8 +152,19 @@ describe('kubectl against the emulator', () => {
   });
 
   test('get --watch streams the change events', async () => {
-    const watch = k(['get', 'configmaps', '--watch', '-o', 'name', '--request-timeout=3s']);
-    await new Promise((r) => setTimeout(r, 700));
+    let listed!: () => void;
+    const started = new Promise<void>((r) => { listed = r; });
+    const stop = new AbortController();
+    const watch = kubectl(em.kubeconfigPath, ['get', 'configmaps', '--watch', '-o', 'name', '--request-timeout=10s'], {
+      signal: stop.signal,
+      onStdout: (out) => {
+        if (out.includes('configmap/settings')) listed();
+        if (/configmap\/settings\n(.|\n)*configmap\/settings\n/.test(out) && out.includes('configmap/late')) stop.abort();
+      },
+    });
+    await started;
+    // kubectl prints the list before its watch request is open; give the request a moment.
+    await new Promise((r) => setTimeout(r, 300));
     assert.equal((await k(['patch', 'configmap', 'settings', '-p', '{"data":{"watched":"1"}}'])).code, 0);
     assert.equal((await k(['apply', '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: late}\n')).code, 0);
     const out = (await watch).stdout;
@@ -198,7 +211,7 @@ describe('kubectl against the emulator', () => {
     const stop = new AbortController();
     const forward = kubectl(em.kubeconfigPath, ['port-forward', 'pod/tiller', `${local}:44134`, '--address', '127.0.0.1'], { timeoutMs: 20_000, signal: stop.signal });
     let body = '';
-    for (let i = 0; i < 30 && !body; i++) {
+    for (let i = 0; i < 150 && !body; i++) {
       await new Promise((r) => setTimeout(r, 100));
       body = await new Promise<string>((resolve) => {
         http.get(`http://127.0.0.1:${local}/`, (res) => { let s = ''; res.on('data', (c) => (s += c)); res.on('end', () => resolve(s)); }).on('error', () => resolve(''));
