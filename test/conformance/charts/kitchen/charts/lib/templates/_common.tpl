@@ -1,3 +1,3 @@
 {{- define "lib.common" -}}
-managed-by: {{ .Release.Service }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
