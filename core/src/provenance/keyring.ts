@@ -19,10 +19,11 @@ const isArmored = (b: Uint8Array): boolean => Buffer.from(b.subarray(0, 64)).toS
 
 export async function loadPublicKeyring(path: string): Promise<openpgp.Key[]> {
   const data = await readKeyringBytes(path);
+  const pg = await pgp();
   try {
     return isArmored(data)
-      ? await (await pgp()).readKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
-      : await (await pgp()).readKeys({ binaryKeys: data });
+      ? await pg.readKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
+      : await pg.readKeys({ binaryKeys: data });
   } catch (err) {
     throw new HelmError(`openpgp: invalid keyring ${path}: ${(err as Error).message}`, { cause: err });
   }
@@ -30,10 +31,11 @@ export async function loadPublicKeyring(path: string): Promise<openpgp.Key[]> {
 
 export async function loadPrivateKeyring(path: string): Promise<openpgp.PrivateKey[]> {
   const data = await readKeyringBytes(path);
+  const pg = await pgp();
   try {
     return isArmored(data)
-      ? await (await pgp()).readPrivateKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
-      : await (await pgp()).readPrivateKeys({ binaryKeys: data });
+      ? await pg.readPrivateKeys({ armoredKeys: Buffer.from(data).toString('utf8') })
+      : await pg.readPrivateKeys({ binaryKeys: data });
   } catch (err) {
     throw new HelmError(`openpgp: invalid secret keyring ${path}: ${(err as Error).message}`, { cause: err });
   }

@@ -1,5 +1,4 @@
 import { chmod, writeFile } from 'node:fs/promises';
-import type * as openpgp from 'openpgp';
 import { pgp } from './pgp.js';
 import { HelmError } from '../errors/index.js';
 import { loadPrivateKeyring, selectKey } from './keyring.js';
@@ -9,6 +8,7 @@ export type Passphrase = string | (() => Promise<string>) | undefined;
 
 /** Signatory.ClearSign: the message block clear-signed with SHA-512, as an armored string. */
 export async function clearSign(archivePath: string, keyName: string, keyring: string, passphrase?: Passphrase): Promise<string> {
+  const pg = await pgp();
   const keys = await loadPrivateKeyring(keyring);
   let key = selectKey(keys, keyName);
   if (!key) throw new HelmError('private key not found');
@@ -16,17 +16,17 @@ export async function clearSign(archivePath: string, keyName: string, keyring: s
     const pass = typeof passphrase === 'function' ? await passphrase() : passphrase ?? process.env.HELM_KEY_PASSPHRASE;
     if (pass === undefined) throw new HelmError(`private key "${keyName}" is encrypted: set HELM_KEY_PASSPHRASE`);
     try {
-      key = await (await pgp()).decryptKey({ privateKey: key, passphrase: pass });
+      key = await pg.decryptKey({ privateKey: key, passphrase: pass });
     } catch (err) {
       throw new HelmError(`openpgp: invalid argument: ${(err as Error).message}`, { cause: err });
     }
   }
   const text = await messageBlock(archivePath);
-  const message = await (await pgp()).createCleartextMessage({ text });
-  const armored = await (await pgp()).sign({
+  const message = await pg.createCleartextMessage({ text });
+  const armored = await pg.sign({
     message,
     signingKeys: key,
-    config: { preferredHashAlgorithm: (await pgp()).enums.hash.sha512 },
+    config: { preferredHashAlgorithm: pg.enums.hash.sha512 },
   });
   // openpgp.js writes the cleartext with CRLF; Go's clearsign (Helm) writes LF. The signature covers the
   // canonical CRLF form either way, so both verify; LF keeps the file as Helm's.

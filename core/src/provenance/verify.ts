@@ -38,14 +38,15 @@ export async function verifyChart(path: string, keyring: string): Promise<Verifi
 }
 
 export async function verifyData(archive: Uint8Array, fileName: string, provText: string, keyring: string): Promise<Verification> {
+  const pg = await pgp();
   const keys = await loadPublicKeyring(keyring);
   let message: openpgp.CleartextMessage;
   try {
-    message = await (await pgp()).readCleartextMessage({ cleartextMessage: provText });
+    message = await pg.readCleartextMessage({ cleartextMessage: provText });
   } catch (err) {
     throw new HelmError(`signature block not found: ${(err as Error).message}`, { cause: err });
   }
-  const result = await (await pgp()).verify({ message, verificationKeys: keys, expectSigned: false });
+  const result = await pg.verify({ message, verificationKeys: keys, expectSigned: false });
   let signer: openpgp.Key | undefined;
   for (const sig of result.signatures) {
     try {
