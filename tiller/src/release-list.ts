@@ -63,11 +63,11 @@ export async function listReleases(srv: ReleaseServer, req: ListReleasesRequest,
   const codes = new Set(req.status_codes?.length ? req.status_codes : [StatusCode.DEPLOYED]);
   const regex = req.filter ? compileGoRegexp(req.filter) : undefined;
   const t0 = Date.now();
-  let rels = await srv.storage.listShared(
+  let rels = await srv.storage.listShared([
     (r) => codes.has(r.info?.status?.code ?? StatusCode.UNKNOWN),
     (r) => !req.namespace || r.namespace === req.namespace,
     (r) => !regex || regex.test(r.name ?? ''),
-  );
+  ], [...codes]);
   const total = rels.length;
   const tStorage = Date.now() - t0;
   switch (req.sort_by) {

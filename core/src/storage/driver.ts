@@ -15,6 +15,8 @@ export interface ListOptions {
    * copies. Mutating them is a bug.
    */
   shared?: boolean;
+  /** Only records with one of these STATUS labels are wanted: drivers may filter on the server. */
+  statuses?: string[];
 }
 
 /** A storage backend, as v2's driver.Driver: keys are `NAME.vN`. */

@@ -92,7 +92,9 @@ export class KubeDriver implements Driver {
   }
 
   async list(filter: (r: Release) => boolean = () => true, options: ListOptions = {}): Promise<StoredRelease[]> {
-    const items = await this.listObjects('OWNER=TILLER');
+    // STATUS is a label: filtering on it server-side keeps long histories of SUPERSEDED revisions off the wire.
+    const statuses = options.statuses?.length ? [...options.statuses].sort() : undefined;
+    const items = await this.listObjects(statuses ? `OWNER=TILLER,STATUS in (${statuses.join(',')})` : 'OWNER=TILLER');
     if (!options.shared) return this.decodeAll(items).filter((r) => filter(r.release));
     // Read-only listings reuse what was decoded before for an unchanged resourceVersion: listing thousands of
     // releases is then one LIST call, not thousands of gunzip + unmarshal.
@@ -114,7 +116,7 @@ export class KubeDriver implements Driver {
       }
       if (filter(hit.rec.release)) out.push(hit.rec);
     }
-    for (const name of this.decoded.keys()) if (!seen.has(name)) this.decoded.delete(name);
+    if (!statuses) for (const name of this.decoded.keys()) if (!seen.has(name)) this.decoded.delete(name);
     return out;
   }
 

@@ -27,7 +27,10 @@ export class MemoryDriver implements Driver {
   async list(filter: (r: Release) => boolean = () => true, options: ListOptions = {}): Promise<StoredRelease[]> {
     const out: StoredRelease[] = [];
     for (const revs of this.cache.values()) {
-      for (const rec of revs.values()) if (filter(rec.release)) out.push(options.shared ? rec : clone(rec));
+      for (const rec of revs.values()) {
+        if (options.statuses?.length && !options.statuses.includes(rec.labels.STATUS ?? '')) continue;
+        if (filter(rec.release)) out.push(options.shared ? rec : clone(rec));
+      }
     }
     return out;
   }

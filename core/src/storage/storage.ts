@@ -6,7 +6,7 @@ import { HelmError } from '../errors/index.js';
 import { StatusCode, type Release } from '../proto/types.js';
 import type { Driver, StoredRelease } from './driver.js';
 import { isNotFound } from './errors.js';
-import { LEASE_EXPIRES_LABEL, LEASE_OWNER_LABEL, makeKey } from './labels.js';
+import { LEASE_EXPIRES_LABEL, LEASE_OWNER_LABEL, makeKey, statusName } from './labels.js';
 
 export interface Lease {
   owner: string;
@@ -77,9 +77,13 @@ export class Storage {
     return (await this.driver.list((r) => filters.every((f) => f(r)))).map((r) => r.release);
   }
 
-  /** Like listFilterAll, but the records may be shared with the driver's cache: read them, never mutate. */
-  async listShared(...filters: Array<(r: Release) => boolean>): Promise<Release[]> {
-    return (await this.driver.list((r) => filters.every((f) => f(r)), { shared: true })).map((r) => r.release);
+  /**
+   * Like listFilterAll, but the records may be shared with the driver's cache (read them, never mutate),
+   * and when `statuses` is given only records with those STATUS labels are fetched.
+   */
+  async listShared(filters: Array<(r: Release) => boolean>, statuses?: StatusCode[]): Promise<Release[]> {
+    const names = statuses?.map((c) => statusName(c));
+    return (await this.driver.list((r) => filters.every((f) => f(r)), { shared: true, statuses: names })).map((r) => r.release);
   }
 
   async listFilterAny(...filters: Array<(r: Release) => boolean>): Promise<Release[]> {

@@ -72,11 +72,14 @@ test('shared listings reuse decoded records until the object changes', async () 
   const d = configMapDriver(kc, 'kube-system');
   const s = new Storage(d);
   await s.create(rel('cached', 1, StatusCode.DEPLOYED));
-  const a = (await s.listShared((r) => r.name === 'cached'))[0]!;
-  const b = (await s.listShared((r) => r.name === 'cached'))[0]!;
+  const a = (await s.listShared([(r) => r.name === 'cached']))[0]!;
+  const b = (await s.listShared([(r) => r.name === 'cached']))[0]!;
   assert.equal(a, b);
   await s.update({ ...rel('cached', 1, StatusCode.SUPERSEDED) });
-  const c = (await s.listShared((r) => r.name === 'cached'))[0]!;
+  const c = (await s.listShared([(r) => r.name === 'cached']))[0]!;
   assert.notEqual(c, a);
   assert.equal(c.info?.status?.code, StatusCode.SUPERSEDED);
+  // Filtering on the STATUS label happens in the API server.
+  assert.deepEqual((await s.listShared([(r) => r.name === 'cached'], [StatusCode.DEPLOYED])), []);
+  assert.equal((await s.listShared([(r) => r.name === 'cached'], [StatusCode.DEPLOYED, StatusCode.SUPERSEDED])).length, 1);
 });
