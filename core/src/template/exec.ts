@@ -315,7 +315,9 @@ export class State {
     if (tmpl === undefined) this.errorf(`template ${quote(t.name)} not defined`);
     if (this.depth === maxExecDepth) this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
     const newDot = this.evalPipeline(dot, t.pipe);
-    const saved = { vars: this.vars, name: this.tmplName, dotIface: this.dotIface };
+    const savedVars = this.vars;
+    const savedName = this.tmplName;
+    const savedDotIface = this.dotIface;
     this.depth++;
     this.tmplName = t.name;
     this.vars = [{ name: '$', value: newDot, iface: false }];
@@ -326,13 +328,13 @@ export class State {
         for (let i = 0; i < nodes.length; i++) this.walk(newDot, nodes[i]!);
       }
     } catch (e) {
-      if (isStackOverflow(e)) throw new StackExhausted(saved.name, t);
+      if (isStackOverflow(e)) throw new StackExhausted(savedName, t);
       throw e;
     } finally {
       this.depth--;
-      this.vars = saved.vars;
-      this.tmplName = saved.name;
-      this.dotIface = saved.dotIface;
+      this.vars = savedVars;
+      this.tmplName = savedName;
+      this.dotIface = savedDotIface;
     }
     return Flow.Normal;
   }
@@ -420,7 +422,7 @@ export class State {
       if (args !== null) this.notAFunction(args, final);
       return v.value;
     }
-    return this.evalFieldChain(dot, v.value, v.iface, variable, variable.ident.slice(1), args, final);
+    return this.evalFieldChain(dot, v.value, v.iface, variable, variable.fields(), args, final);
   }
 
   private evalFieldChain(dot: GoValue, receiver: GoValue, iface: boolean, node: Node, ident: string[], args: ArgNode[] | null, final: Final): GoValue {

@@ -61,9 +61,15 @@ export class ListNode extends BaseNode {
 export class VariableNode extends BaseNode {
   declare readonly type: 'variable';
   declare readonly ident: string[];
+  declare private rest: string[] | undefined;
   constructor(tr: TreeInfo, pos: number, ident: string) {
     super(tr, pos);
     this.ident = ident.split('.');
+    this.rest = undefined;
+  }
+  /** The field names after the variable ($x.a.b: [a b]), computed once. */
+  fields(): string[] {
+    return (this.rest ??= this.ident.slice(1));
   }
   toString(): string {
     return this.ident.join('.');
