@@ -15,6 +15,12 @@ export const enum ScalarStyle {
   Literal,
 }
 
+// Indentation strings, made once per width.
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
 const BEST_INDENT = 2;
 const BEST_WIDTH = 80;
 
@@ -30,7 +36,7 @@ function hexEscape(prefix: string, v: number, digits: number): string {
 
 /** The state of go-yaml's emitter that the output of yaml.Marshal depends on. */
 export class Emitter {
-  private buf = '';
+  private readonly parts: string[] = [];
   private column = 0;
   private indent = -1;
   private readonly indents: number[] = [];
@@ -49,7 +55,7 @@ export class Emitter {
   }
 
   private putBreak(): void {
-    this.buf += '\n';
+    this.parts.push('\n');
     this.column = 0;
   }
 
@@ -57,7 +63,7 @@ export class Emitter {
     const indent = this.indent < 0 ? 0 : this.indent;
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) {
-      this.buf += ' '.repeat(indent - this.column);
+      this.parts.push(spaces(indent - this.column));
       this.column = indent;
     }
     this.whitespace = true;
@@ -66,10 +72,10 @@ export class Emitter {
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) {
-      this.buf += ' ';
+      this.parts.push(' ');
       this.column++;
     }
-    this.buf += indicator;
+    this.parts.push(indicator);
     this.column += indicator.length;
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
@@ -160,26 +166,26 @@ export class Emitter {
   /** yaml_emitter_emit_document_end for an implicit end; returns the whole output. */
   finish(): string {
     this.writeIndent();
-    return this.buf;
+    return this.parts.join('');
   }
 
   // write_break: '\n' is a line break; other break characters are copied and reset the column.
   private writeBreak(c: number): void {
     if (c === 10) this.putBreak();
     else {
-      this.buf += String.fromCodePoint(c);
+      this.parts.push(String.fromCodePoint(c));
       this.column = 0;
     }
   }
 
   private writePlain(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) {
-      this.buf += ' ';
+      this.parts.push(' ');
       this.column++;
     }
     // Fast path: no line breaks or astral characters, and no space at which the line could fold.
     if (!SLOW_PLAIN.test(value) && (!value.includes(' ') || this.column + value.length <= BEST_WIDTH + 1)) {
-      this.buf += value;
+      this.parts.push(value);
       this.column += value.length;
       this.whitespace = false;
       this.indention = false;
@@ -194,7 +200,7 @@ export class Emitter {
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && value.charCodeAt(i + 1) !== 32) {
           this.writeIndent();
         } else {
-          this.buf += ' ';
+          this.parts.push(' ');
           this.column++;
         }
         spaces = true;
@@ -205,7 +211,7 @@ export class Emitter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.buf += value.slice(i, i + w);
+        this.parts.push(value.slice(i, i + w));
         this.column++;
         this.indention = false;
         spaces = false;
@@ -229,7 +235,7 @@ export class Emitter {
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < last && value.charCodeAt(i + 1) !== 32) {
           this.writeIndent();
         } else {
-          this.buf += ' ';
+          this.parts.push(' ');
           this.column++;
         }
         spaces = true;
@@ -241,10 +247,10 @@ export class Emitter {
       } else {
         if (breaks) this.writeIndent();
         if (c === 39) {
-          this.buf += "'";
+          this.parts.push("'");
           this.column++;
         }
-        this.buf += value.slice(i, i + w);
+        this.parts.push(value.slice(i, i + w));
         this.column++;
         this.indention = false;
         spaces = false;
@@ -285,23 +291,23 @@ export class Emitter {
           default:
             esc = c <= 0xff ? hexEscape('\\x', c, 2) : c <= 0xffff ? hexEscape('\\u', c, 4) : hexEscape('\\U', c, 8);
         }
-        this.buf += esc;
+        this.parts.push(esc);
         this.column += esc.length;
         spaces = false;
       } else if (c === 32) {
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < last) {
           this.writeIndent();
           if (value.charCodeAt(i + 1) === 32) {
-            this.buf += '\\';
+            this.parts.push('\\');
             this.column++;
           }
         } else {
-          this.buf += ' ';
+          this.parts.push(' ');
           this.column++;
         }
         spaces = true;
       } else {
-        this.buf += value.slice(i, i + w);
+        this.parts.push(value.slice(i, i + w));
         this.column++;
         spaces = false;
       }
@@ -359,7 +365,7 @@ export class Emitter {
         j++;
         cols++;
       }
-      this.buf += value.slice(i, j);
+      this.parts.push(value.slice(i, j));
       this.column += cols;
       this.indention = false;
       breaks = false;
