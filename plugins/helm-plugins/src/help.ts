@@ -10,6 +10,12 @@ const pluginsSummary = 'manage oclif plugins: npm packages that add commands to 
  * a Helm plugin. `helm <plugin> --help` runs the plugin with --help, as Helm v2 passes every flag through.
  */
 export default class HelmHelp extends Help {
+  constructor(...args: ConstructorParameters<typeof Help>) {
+    super(...args);
+    // Like cobra's help, the root lists each command once, not its aliases (del, ls, hist, ...).
+    this.opts.hideAliasesFromRoot = true;
+  }
+
   override async showHelp(argv: string[]): Promise<void> {
     const name = argv[0];
     if (name && !name.startsWith('-') && !this.config.findCommand(name) && !this.config.findTopic(name)) {
