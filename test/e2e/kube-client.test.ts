@@ -91,7 +91,7 @@ describe('core/src/kube against the emulator', () => {
     await assert.rejects(raw.json('PUT', `/api/v1/namespaces/${ns}/configmaps/settings`, { body: live, objectName: 'ConfigMap/app/settings' }),
       (e: unknown) => e instanceof KubeError && e.reason === 'Conflict' && e.code === 409 && e.message.startsWith('ConfigMap/app/settings: Operation cannot be fulfilled on configmaps "settings"'));
     em.faults.add({ method: 'PATCH', path: '/configmaps/settings', status: 409, times: 1 });
-    await assert.rejects(kube.update(ns, web('nginx:1.26', ''), web('nginx:1.26', '').replace('color: blue', 'color: green')), { reason: 'Invalid', message: /^ConfigMap\/app\/settings: Operation cannot be fulfilled/ });
+    await assert.rejects(kube.update(ns, web('nginx:1.26', ''), web('nginx:1.26', '').replace('color: blue', 'color: green')), { reason: 'Conflict', code: 409, message: /^ConfigMap\/app\/settings: Operation cannot be fulfilled/ });
   });
 
   test('status prints the RESOURCES groups with related pods', async () => {

@@ -107,7 +107,7 @@ export class KubeClient {
     const originalByKey = new Map(originals.map((r) => [refKey(r), r]));
     const targetKeys = new Set(targets.map(refKey));
     const created: ResourceRef[] = [];
-    const updateErrors: string[] = [];
+    const updateErrors: Error[] = [];
     let failure: Error | undefined;
     if (targets.length === 0) failure = new KubeError('no objects visited', 'Invalid', 0);
     for (const ref of targets) {
@@ -137,10 +137,11 @@ export class KubeClient {
         if (opts.recreate && RECREATE_KINDS.has(ref.kind)) await this.recreatePods(ref);
       } catch (err) {
         this.log(`error updating the resource "${ref.name}":\n\t ${(err as Error).message}`);
-        updateErrors.push((err as Error).message);
+        updateErrors.push(err as Error);
       }
     }
-    if (!failure && updateErrors.length > 0) failure = new KubeError(updateErrors.join(' && '), 'Invalid', 0);
+    if (!failure && updateErrors.length === 1) failure = updateErrors[0];
+    else if (!failure && updateErrors.length > 1) failure = new KubeError(updateErrors.map((e) => e.message).join(' && '), 'Invalid', 0);
     if (failure) {
       if (opts.cleanupOnFail) {
         const cleanupErrors: string[] = [];
@@ -181,8 +182,10 @@ export class KubeClient {
       const policy = r.object.metadata.annotations?.[KEEP_ANNOTATION];
       return policy === undefined || policy === 'delete';
     });
-    for (const ref of doomed) {
-      try { await this.deleteObject(ref); } catch (err) { if (!isNotFound(err)) throw err; }
+    for (const batch of batchesByKind(doomed)) {
+      await Promise.all(batch.map(async (ref) => {
+        try { await this.deleteObject(ref); } catch (err) { if (!isNotFound(err)) throw err; }
+      }));
     }
     if (opts.timeoutSeconds && opts.timeoutSeconds > 0) {
       await this.poll(opts.timeoutSeconds, async () => {
