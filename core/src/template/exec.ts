@@ -395,7 +395,10 @@ export class State {
   }
 
   private computeIdeal(c: NumberNode): GoValue {
-    if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return c.float64;
+    const t = c.text;
+    // isHexInt: 0x1E is an int although it contains an E; isRuneInt: 'e' is an int.
+    const isHexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
+    if (c.isFloat && !isHexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return c.float64;
     if (c.isInt) {
       return c.int64;
     }

@@ -650,4 +650,6 @@ export const edgeCases: Case[] = [
   ["{{ ge \"b\" \"a\" }} {{ le \"a\" \"a\" }} {{ gt 2.5 1.5 }} {{ lt ...", "{{ ge \"b\" \"a\" }} {{ le \"a\" \"a\" }} {{ gt 2.5 1.5 }} {{ lt -1 0 }}", {}],
   ["{{ lt 1 nil }}", "{{ lt 1 nil }}", {}],
   ["{{ gt .Values.a 1.0 }}", "{{ gt .Values.a 1.0 }}", {"a": "str"}],
+  ["{{ 0x1p-2 }} {{ printf \"%T %T %T %T %T\" -0x1E 0x1E 0x1p4 'e' 1e2 }}", "{{ 0x1p-2 }} {{ printf \"%T %T %T %T %T\" -0x1E 0x1E 0x1p4 'e' 1e2 }}", {}],
+  ["{{ -0x1p-2 }} {{ 0x1P+2 }} {{ 0X_1F }}", "{{ -0x1p-2 }} {{ 0x1P+2 }} {{ 0X_1F }}", {}],
 ];
