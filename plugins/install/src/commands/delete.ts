@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { deleteReleases } from '@helm-ts/core/action/delete';
+import { HelmError } from '@helm-ts/core/errors';
 
 export default class Delete extends HelmCommand {
   static override aliases = ['del'];
@@ -11,7 +12,7 @@ It removes all of the resources associated with the last release of the chart.
 Use the '--dry-run' flag to see which releases will be deleted without actually
 deleting them.`;
   static override strict = false;
-  static override args = { release: Args.string({ description: 'release name(s)', required: true }) };
+  static override args = { release: Args.string({ description: 'release name(s)' }) };
   static override flags = {
     ...tlsFlags,
     description: Flags.string({ description: 'specify a description for the release' }),
@@ -23,6 +24,7 @@ deleting them.`;
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Delete);
+    if (argv.length === 0) throw new HelmError("command 'delete' requires a release name");
     const results = await deleteReleases({
       releases: argv as string[], dryRun: flags['dry-run'], noHooks: flags['no-hooks'], purge: flags.purge,
       timeout: flags.timeout, description: flags.description,

@@ -3,6 +3,15 @@ import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { install } from '@helm-ts/core/action/install';
 import { chartSourceFlags, chartSource, outputFlag } from '../flags.js';
 import { printReleaseStatus } from '../print-status.js';
+import { checkArgsLength } from '../check-args.js';
+import { printDebugRelease, printFailedManifest } from '../debug-output.js';
+import { deleteReleases } from '@helm-ts/core/action/delete';
+
+async function resolveNameTemplate(t: string): Promise<string> {
+  // The template engine is loaded only when a name template is given.
+  const { renderNameTemplate } = await import('@helm-ts/core/action/name-template');
+  return renderNameTemplate(t);
+}
 
 export default class Install extends HelmCommand {
   static override summary = 'install a chart archive';
@@ -10,7 +19,8 @@ export default class Install extends HelmCommand {
 
 The install argument must be a chart reference, a path to a packaged chart,
 a path to an unpacked chart directory or a URL.`;
-  static override args = { chart: Args.string({ description: 'chart reference, path or URL', required: true }) };
+  static override strict = false;
+  static override args = { chart: Args.string({ description: 'chart reference, path or URL' }) };
   static override flags = {
     ...tlsFlags,
     ...chartSourceFlags,
@@ -31,19 +41,60 @@ a path to an unpacked chart directory or a URL.`;
   };
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Install);
-    const result = await install({
-      ...chartSource(args.chart, flags),
-      depUp: flags['dep-up'],
-      name: flags.name, nameTemplate: flags['name-template'], namespace: flags.namespace, dryRun: flags['dry-run'], noHooks: flags['no-hooks'],
-      noCrdHook: flags['no-crd-hook'], replace: flags.replace, wait: flags.wait, timeout: flags.timeout,
-      atomic: flags.atomic, description: flags.description, renderSubchartNotes: flags['render-subchart-notes'],
-    }, this.settings);
-    if (flags['name-template']) this.log(`FINAL NAME: ${result.release.name ?? ''}`);
+    const { argv, flags } = await this.parse(Install);
+    checkArgsLength(argv as string[], 'chart name');
+    const chart = (argv as string[])[0]!;
+    let name = flags.name;
+    if (flags['name-template']) {
+      name = await resolveNameTemplate(flags['name-template']);
+      this.log(`FINAL NAME: ${name}`);
+    }
+    let result;
+    try {
+      result = await install({
+        ...chartSource(chart, flags),
+        depUp: flags['dep-up'],
+        name, namespace: flags.namespace, dryRun: flags['dry-run'], noHooks: flags['no-hooks'],
+        noCrdHook: flags['no-crd-hook'], replace: flags.replace, wait: flags.wait, timeout: flags.timeout,
+        atomic: flags.atomic, description: flags.description, renderSubchartNotes: flags['render-subchart-notes'],
+      }, this.settings);
+    } catch (err) {
+      if (this.settings.debug && !flags.atomic) await printFailedManifest(name ?? failedReleaseName(err), this.settings);
+      if (!flags.atomic || !isReleaseError(err)) throw err;
+      this.log(`INSTALL FAILED\nPURGING CHART\nError: ${errorMessage(err)}`);
+      // tiller purges by itself on the atomic header; an older tiller does not, so the client does it, as v2.
+      if (!/has been purged/.test(errorMessage(err))) {
+        const target = name ?? failedReleaseName(err);
+        if (target) await deleteReleases({ releases: [target], purge: true, timeout: flags.timeout }, this.settings);
+      }
+      this.log('Successfully purged a chart!');
+      throw err;
+    }
     for (const w of result.warnings) process.stderr.write(`${w}\n`);
-    const name = result.release.name ?? '';
-    if (flags.output === 'table') this.log(`NAME:   ${name}`);
-    if (flags['dry-run']) return;
-    await printReleaseStatus(name, this.settings, flags.output);
+    const rel = result.release;
+    const relName = rel.name ?? '';
+    if (flags.output === 'table') {
+      this.log(`NAME:   ${relName}`);
+      if (this.settings.debug) await printDebugRelease(rel);
+    }
+    if (flags['dry-run']) {
+      const desc = rel.info?.Description ?? '';
+      if (desc !== 'Dry run complete') this.log(`WARNING: ${desc}`);
+      return;
+    }
+    await printReleaseStatus(relName, this.settings, flags.output);
   }
+}
+
+/** Errors that come from tiller (a release was attempted), as opposed to chart or flag problems found locally. */
+function isReleaseError(err: unknown): boolean {
+  return typeof (err as { cause?: { code?: unknown } }).cause?.code === 'number';
+}
+
+function failedReleaseName(err: unknown): string | undefined {
+  return /release "?([a-z0-9][-a-z0-9.]*)"?/.exec(errorMessage(err))?.[1];
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { rollback, parseRevision } from '@helm-ts/core/action/rollback';
+import { checkArgsLength } from '../check-args.js';
 
 export default class Rollback extends HelmCommand {
   static override summary = 'roll back a release to a previous revision';
@@ -10,9 +11,10 @@ The first argument of the rollback command is the name of a release, and the
 second is a revision (version) number. To see revision numbers, run
 'helm history RELEASE'. If you'd like to rollback to the previous release use
 'helm rollback [RELEASE] 0'.`;
+  static override strict = false;
   static override args = {
-    release: Args.string({ description: 'release name', required: true }),
-    revision: Args.string({ description: 'revision (0: the previous one)', required: true }),
+    release: Args.string({ description: 'release name' }),
+    revision: Args.string({ description: 'revision (0: the previous one)' }),
   };
   static override flags = {
     ...tlsFlags,
@@ -27,7 +29,9 @@ second is a revision (version) number. To see revision numbers, run
   };
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Rollback);
+    const { argv, flags } = await this.parse(Rollback);
+    checkArgsLength(argv as string[], 'release name', 'revision number');
+    const args = { release: (argv as string[])[0]!, revision: (argv as string[])[1]! };
     await rollback({
       release: args.release, revision: parseRevision(args.revision), dryRun: flags['dry-run'], recreatePods: flags['recreate-pods'],
       force: flags.force, noHooks: flags['no-hooks'], timeout: flags.timeout, wait: flags.wait, description: flags.description,

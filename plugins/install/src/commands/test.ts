@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { releaseTest } from '@helm-ts/core/action/release-test';
+import { checkArgsLength } from '../check-args.js';
 
 export default class Test extends HelmCommand {
   static override summary = 'test a release';
@@ -8,7 +9,8 @@ export default class Test extends HelmCommand {
 
 The argument this command takes is the name of a deployed release.
 The tests to be run are defined in the chart that was installed.`;
-  static override args = { release: Args.string({ description: 'release name', required: true }) };
+  static override strict = false;
+  static override args = { release: Args.string({ description: 'release name' }) };
   static override flags = {
     ...tlsFlags,
     cleanup: Flags.boolean({ description: 'delete test pods upon completion' }),
@@ -19,7 +21,9 @@ The tests to be run are defined in the chart that was installed.`;
   };
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Test);
+    const { argv, flags } = await this.parse(Test);
+    checkArgsLength(argv as string[], 'release name');
+    const args = { release: (argv as string[])[0]! };
     await releaseTest({ release: args.release, timeout: flags.timeout, cleanup: flags.cleanup, parallel: flags.parallel, max: flags.max, logs: flags.logs },
       this.settings, (msg) => this.log(msg));
   }

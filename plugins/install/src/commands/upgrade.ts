@@ -3,6 +3,10 @@ import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { upgrade } from '@helm-ts/core/action/upgrade';
 import { chartSourceFlags, chartSource, outputFlag } from '../flags.js';
 import { printReleaseStatus } from '../print-status.js';
+import { checkArgsLength } from '../check-args.js';
+import { printDebugRelease, printFailedManifest } from '../debug-output.js';
+import { rollback } from '@helm-ts/core/action/rollback';
+import { HelmError } from '@helm-ts/core/errors';
 
 export default class Upgrade extends HelmCommand {
   static override summary = 'upgrade a release';
@@ -10,9 +14,10 @@ export default class Upgrade extends HelmCommand {
 
 The upgrade arguments must be a release and chart. The chart argument can be either: a chart reference
 ('stable/mariadb'), a path to a chart directory, a packaged chart, or a fully qualified URL.`;
+  static override strict = false;
   static override args = {
-    release: Args.string({ description: 'release name', required: true }),
-    chart: Args.string({ description: 'chart reference, path or URL', required: true }),
+    release: Args.string({ description: 'release name' }),
+    chart: Args.string({ description: 'chart reference, path or URL' }),
   };
   static override flags = {
     ...tlsFlags,
@@ -35,26 +40,41 @@ The upgrade arguments must be a release and chart. The chart argument can be eit
   };
 
   async run(): Promise<void> {
-    const { args, flags } = await this.parse(Upgrade);
+    const { argv, flags } = await this.parse(Upgrade);
+    checkArgsLength(argv as string[], 'release name', 'chart path');
+    const [release, chart] = argv as [string, string];
     let result;
     try {
       result = await upgrade({
-        ...chartSource(args.chart, flags),
-        release: args.release, install: flags.install, namespace: flags.namespace, dryRun: flags['dry-run'],
+        ...chartSource(chart, flags),
+        release, install: flags.install, namespace: flags.namespace, dryRun: flags['dry-run'],
         recreatePods: flags['recreate-pods'], force: flags.force, noHooks: flags['no-hooks'], timeout: flags.timeout,
         resetValues: flags['reset-values'], reuseValues: flags['reuse-values'], wait: flags.wait, atomic: flags.atomic,
         description: flags.description, renderSubchartNotes: flags['render-subchart-notes'], cleanupOnFail: flags['cleanup-on-fail'],
       }, this.settings);
     } catch (err) {
-      if (flags.output === 'table') this.log('UPGRADE FAILED');
-      throw new Error(`UPGRADE FAILED: ${(err as Error).message}`, { cause: err });
+      // Chart and values problems found locally are plain errors; what tiller refused is an UPGRADE FAILED.
+      if (typeof (err as { cause?: { code?: unknown } }).cause?.code !== 'number') throw err;
+      const msg = (err as Error).message;
+      if (this.settings.debug) await printFailedManifest(release, this.settings);
+      this.log(`UPGRADE FAILED\nError: ${msg}`);
+      if (flags.atomic) {
+        // v2 prints this without a newline, right before rollback's own line.
+        process.stdout.write('ROLLING BACK');
+        // tiller rolls back by itself on the atomic header; an older tiller does not, so the client does it, as v2.
+        if (!/has been rolled back/.test(msg)) await rollback({ release, revision: 0, timeout: flags.timeout, wait: true, cleanupOnFail: flags['cleanup-on-fail'] }, this.settings);
+        this.log('Rollback was a success.');
+      }
+      throw new HelmError(`UPGRADE FAILED: ${msg}`, { cause: err });
     }
     for (const m of result.messages) this.log(m);
-    const name = result.release.name ?? args.release;
+    const name = result.release.name ?? release;
     if (result.installed) {
       if (flags.output === 'table') this.log(`NAME:   ${name}`);
-    } else if (flags.output === 'table') {
-      this.log(`Release "${name}" has been upgraded.`);
+      if (flags.output === 'table' && this.settings.debug) await printDebugRelease(result.release);
+    } else {
+      if (this.settings.debug) await printDebugRelease(result.release);
+      if (flags.output === 'table') this.log(`Release "${name}" has been upgraded.`);
     }
     if (flags['dry-run']) return;
     await printReleaseStatus(name, this.settings, flags.output);
