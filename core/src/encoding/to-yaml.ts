@@ -86,7 +86,7 @@ function emitMap(e: Emitter, m: GoMap): void {
   e.blockMappingStart();
   for (const k of keys) {
     e.blockMappingKey(k, stringStyle(k), analyzeScalar(k), utf8Length(k));
-    e.context(false, true, false);
+    e.context(true, false);
     emitNode(e, byKey ? byKey.get(k) : m[k]);
   }
   e.blockEnd();
@@ -111,7 +111,7 @@ function emitNode(e: Emitter, v: GoValue): void {
     e.blockSequenceStart();
     for (const item of v) {
       e.blockSequenceItem();
-      e.context(false, false, false);
+      e.context(false, false);
       emitNode(e, item);
     }
     e.blockEnd();
@@ -130,7 +130,7 @@ function emitNode(e: Emitter, v: GoValue): void {
  */
 export function toYaml(v: GoValue): string {
   const e = new Emitter();
-  e.context(true, false, false);
+  e.context(false, false);
   emitNode(e, v);
   return e.finish();
 }

@@ -43,13 +43,11 @@ export class Emitter {
   private whitespace = true;
   private indention = true;
   private flowLevel = 0;
-  private rootContext = false;
   private mappingContext = false;
   private simpleKeyContext = false;
 
   /** yaml_emitter_emit_node's context flags for the next node. */
-  context(root: boolean, mapping: boolean, simpleKey: boolean): void {
-    this.rootContext = root;
+  context(mapping: boolean, simpleKey: boolean): void {
     this.mappingContext = mapping;
     this.simpleKeyContext = simpleKey;
   }
@@ -126,12 +124,12 @@ export class Emitter {
   blockMappingKey(key: string, style: ScalarStyle, analysis: ScalarAnalysis, byteLength: number): void {
     this.writeIndent();
     if (!analysis.multiline && byteLength <= 128) {
-      this.context(false, true, true);
+      this.context(true, true);
       this.scalar(key, style, analysis);
       this.writeIndicator(':', false, false, false);
     } else {
       this.writeIndicator('?', true, false, true);
-      this.context(false, true, false);
+      this.context(true, false);
       this.scalar(key, style, analysis);
       this.writeIndent();
       this.writeIndicator(':', true, false, true);

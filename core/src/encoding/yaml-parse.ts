@@ -5,7 +5,7 @@
  * with 32-bit float formatting), then json.Marshal and json.Unmarshal make every number a float64 and
  * reject NaN and infinities. The `yaml` package does the syntax; the Go semantics are done here.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, Composer, visit, type Node, type Document, type Pair, type YAMLError } from 'yaml';
+import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, Composer, type Node, type Document, type Pair } from 'yaml';
 import { formatFloat } from '../template/strconv.js';
 import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
@@ -14,6 +14,7 @@ import { goYamlSyntaxError } from './yaml-errors.js';
 import { fastParseYaml } from './yaml-fast.js';
 import { setKey } from './go-strings.js';
 import { restoreLiteralBreaks, scanFlowScalar } from './yaml-breaks.js';
+import { checkEscapes, checkTabsAfterDash, firstRelevantError, separatorsOnlyInQuotes } from './yaml-checks.js';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -280,87 +281,8 @@ export interface ParseYamlOptions {
   targetTypeName?: string;
 }
 
-// The last character of a node's source, to tell a closed flow collection from an unterminated one.
-function closingChar(n: Node, text: string): string {
-  const end = n.range?.[1];
-  return end === undefined ? '' : text.slice(0, end).trimEnd().slice(-1);
-}
-
-// go-yaml stops reading once the root node is complete, so junk after a flow root is never seen.
-function firstRelevantError(doc: Document.Parsed, text: string): YAMLError | undefined {
-  const root = doc.contents as (Node & { flow?: boolean }) | null;
-  const rootEnd = root?.range?.[1];
-  for (const e of doc.errors) {
-    if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
-      const closed = root?.flow === true && closingChar(root, text) === (text[root.range![0]] === '{' ? '}' : ']');
-      if (closed || (isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
-    }
-    return e;
-  }
-  return undefined;
-}
-
-// libyaml (unlike YAML 1.2 and the `yaml` package) has no `\/` escape in double-quoted scalars.
-function checkEscapes(doc: Document.Parsed, text: string): void {
-  if (!text.includes('\\/')) return;
-  visit(doc, {
-    Scalar(_key, node) {
-      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
-      const src = text.slice(node.range[0], node.range[1]);
-      for (let i = 0; i < src.length; i++) {
-        if (src[i] !== '\\') continue;
-        if (src[i + 1] === '/') {
-          const line = text.slice(0, node.range[0] + i).split('\n').length;
-          throw new YamlError(line > 1 ? `yaml: line ${line}: found unknown escape character` : 'yaml: found unknown escape character', { line: line > 1 ? line : undefined });
-        }
-        i++;
-      }
-    },
-  });
-}
-
-// libyaml does not skip a tab after a block sequence's `-` (the scanner still allows a simple key there).
-function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
-  if (!text.includes('\t')) return;
-  visit(doc, {
-    Seq(_key, node) {
-      if (node.flow) return;
-      for (const item of node.items as (Node | null)[]) {
-        const start = item?.range?.[0];
-        if (start === undefined) continue;
-        let i = start - 1;
-        let tab = -1;
-        while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) {
-          if (text[i] === '\t') tab = i;
-          i--;
-        }
-        if (tab >= 0 && text[i] === '-') {
-          const line = text.slice(0, tab).split('\n').length;
-          throw new YamlError(line > 1 ? `yaml: line ${line}: found character that cannot start any token` : 'yaml: found character that cannot start any token', { line: line > 1 ? line : undefined });
-        }
-      }
-    },
-  });
-}
-
 // yaml_parser_update_buffer accepts TAB, LF, CR, 0x20-0x7E, NEL, 0xA0-0xD7FF, 0xE000-0xFFFD and above.
 const REJECTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// Whether every LS/PS of the text lies inside a quoted scalar of the document (the only place where
-// reading them as ordinary characters cannot change the structure).
-function separatorsOnlyInQuotes(doc: Document.Parsed, text: string): boolean {
-  const ranges: [number, number][] = [];
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
-    },
-  });
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 0x2028 || c === 0x2029) && !ranges.some(([a, b]) => i > a && i < b)) return false;
-  }
-  return true;
-}
-
 // Stands in for LS/PS when they are parsed as ordinary characters (a private-use code point, one UTF-16
 // unit so that offsets stay the same).
 const SEPARATOR_STANDIN = '\ue000';

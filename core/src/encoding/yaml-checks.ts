@@ -1,0 +1,86 @@
+/**
+ * Where the `yaml` package (YAML 1.2) and libyaml (YAML 1.1, go-yaml v2) disagree on what a document
+ * is, checked on the parsed document: which of its errors go-yaml would ever see, escapes and tabs that
+ * libyaml rejects, and whether LS/PS may be read as ordinary characters.
+ */
+import { isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { YamlError } from './errors.js';
+
+// The last character of a node's source, to tell a closed flow collection from an unterminated one.
+function closingChar(n: Node, text: string): string {
+  const end = n.range?.[1];
+  return end === undefined ? '' : text.slice(0, end).trimEnd().slice(-1);
+}
+
+// go-yaml stops reading once the root node is complete, so junk after a flow root is never seen.
+export function firstRelevantError(doc: Document.Parsed, text: string): YAMLError | undefined {
+  const root = doc.contents as (Node & { flow?: boolean }) | null;
+  const rootEnd = root?.range?.[1];
+  for (const e of doc.errors) {
+    if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
+      const closed = root?.flow === true && closingChar(root, text) === (text[root.range![0]] === '{' ? '}' : ']');
+      if (closed || (isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
+    }
+    return e;
+  }
+  return undefined;
+}
+
+// libyaml (unlike YAML 1.2 and the `yaml` package) has no `\/` escape in double-quoted scalars.
+export function checkEscapes(doc: Document.Parsed, text: string): void {
+  if (!text.includes('\\/')) return;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
+      const src = text.slice(node.range[0], node.range[1]);
+      for (let i = 0; i < src.length; i++) {
+        if (src[i] !== '\\') continue;
+        if (src[i + 1] === '/') {
+          const line = text.slice(0, node.range[0] + i).split('\n').length;
+          throw new YamlError(line > 1 ? `yaml: line ${line}: found unknown escape character` : 'yaml: found unknown escape character', { line: line > 1 ? line : undefined });
+        }
+        i++;
+      }
+    },
+  });
+}
+
+// libyaml does not skip a tab after a block sequence's `-` (the scanner still allows a simple key there).
+export function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
+  if (!text.includes('\t')) return;
+  visit(doc, {
+    Seq(_key, node) {
+      if (node.flow) return;
+      for (const item of node.items as (Node | null)[]) {
+        const start = item?.range?.[0];
+        if (start === undefined) continue;
+        let i = start - 1;
+        let tab = -1;
+        while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) {
+          if (text[i] === '\t') tab = i;
+          i--;
+        }
+        if (tab >= 0 && text[i] === '-') {
+          const line = text.slice(0, tab).split('\n').length;
+          throw new YamlError(line > 1 ? `yaml: line ${line}: found character that cannot start any token` : 'yaml: found character that cannot start any token', { line: line > 1 ? line : undefined });
+        }
+      }
+    },
+  });
+}
+
+// Whether every LS/PS of the text lies inside a quoted scalar of the document (the only place where
+// reading them as ordinary characters cannot change the structure).
+export function separatorsOnlyInQuotes(doc: Document.Parsed, text: string): boolean {
+  const ranges: [number, number][] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
+    },
+  });
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2028 || c === 0x2029) && !ranges.some(([a, b]) => i > a && i < b)) return false;
+  }
+  return true;
+}
