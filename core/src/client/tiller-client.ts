@@ -50,10 +50,19 @@ function credentials(tls?: TillerTlsOptions): grpc.ChannelCredentials {
   return grpc.credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null, verify as grpc.VerifyOptions);
 }
 
-export function grpcErrorMessage(err: unknown): string {
+/** The text a user sees for a failed call: the server's message, or a connection problem said plainly. */
+export function grpcErrorMessage(err: unknown, host = 'tiller'): string {
   const e = err as Partial<grpc.ServiceError>;
-  if (typeof e?.code === 'number' && typeof e.details === 'string') return e.details;
-  return err instanceof Error ? err.message : String(err);
+  if (typeof e?.code !== 'number' || typeof e.details !== 'string') return err instanceof Error ? err.message : String(err);
+  if (e.code !== grpc.status.UNAVAILABLE && e.code !== grpc.status.DEADLINE_EXCEEDED) return e.details;
+  const details = e.details.replace(/\s*Resolution note:[\s\S]*$/, '');
+  if (/certificate required|alert number 116/.test(details)) {
+    return `tiller at ${host} requires a client certificate (it runs with --tls-verify): use --tls-verify with --tls-cert and --tls-key`;
+  }
+  if (/certificate verify failed|self[- ]signed|unable to (get|verify)|CERT_|Hostname\/IP does not match/i.test(details)) {
+    return `the certificate of tiller at ${host} could not be verified: ${details}`;
+  }
+  return `could not connect to tiller at ${host} (if it serves TLS, use --tls): ${details}`;
 }
 
 export class TillerClient {
@@ -90,7 +99,7 @@ export class TillerClient {
     const m = def[method]!;
     return new Promise((resolve, reject) => {
       this.client.makeUnaryRequest(m.path, m.requestSerialize, m.responseDeserialize, req, this.metadata(opts), this.callOptions(),
-        (err, res) => (err ? reject(new HelmError(grpcErrorMessage(err), { cause: err })) : resolve(res as Res)));
+        (err, res) => (err ? reject(new HelmError(grpcErrorMessage(err, this.options.host), { cause: err })) : resolve(res as Res)));
     });
   }
 
@@ -100,7 +109,7 @@ export class TillerClient {
       const out: Res[] = [];
       const call = this.client.makeServerStreamRequest(m.path, m.requestSerialize, m.responseDeserialize, req, this.metadata(), this.callOptions());
       call.on('data', (msg: Res) => { out.push(msg); onMessage?.(msg); });
-      call.on('error', (err) => reject(new HelmError(grpcErrorMessage(err), { cause: err })));
+      call.on('error', (err) => reject(new HelmError(grpcErrorMessage(err, this.options.host), { cause: err })));
       call.on('end', () => resolve(out));
     });
   }
