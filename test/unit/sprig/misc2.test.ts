@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderCase, renderCaseError } from '../../support/sprig-cases.js';
+
+// Expected outputs: Helm v3.10.1 `helm template` rendering each one-line template.
+const cases: [string, string][] = [
+  ["{{ semverCompare \"~1.2.3-beta\" \"1.2.3-beta.2\" }}|{{ semverCompare \"^0.0.0\" \"0.0.0\" }}|{{ semverCompare \"^0.0.x\" \"0.0.5\" }}|{{ semverCompare \"~0.1\" \"0.1.9\" }}|{{ semverCompare \"> 1\" \"2.0.0\" }}|{{ semverCompare \"<= 1.2.3\" \"1.2.3+meta\" }}|{{ semverCompare \"1.2.3 - 1.2.5\" \"1.2.4-beta\" }}|{{ semverCompare \">=1.2.3-beta <1.3\" \"1.2.3-alpha\" }}", "true|true|true|true|true|true|false|false"],
+  ["{{ semverCompare \"= 1.2.3\" \"1.2.3\" }}|{{ semverCompare \"1.x.x\" \"1.2.3\" }}|{{ semverCompare \"v1.x\" \"1.2.3\" }}|{{ semverCompare \"X\" \"1.0.0\" }}|{{ semverCompare \"~>1.x\" \"2.0.0\" }}|{{ semverCompare \"^1.x\" \"1.99.0\" }}|{{ semverCompare \"!=1.2.3-alpha\" \"1.2.3-alpha\" }}", "true|true|true|true|false|true|false"],
+  ["{{ semver \"v1.2.3\" }}|{{ semver \"1.2.3-0\" }}|{{ semver \"1.2\" | typeOf }}|{{ (semver \"1.2.3\").IncMajor }}|{{ (semver \"1.2.3-rc\").IncPatch }}|{{ (semver \"1.2.3\").IncMinor }}|{{ semver \"18446744073709551615.0.0\" }}", "1.2.3|1.2.3-0|*semver.Version|2.0.0|1.2.3|1.3.0|18446744073709551615.0.0"],
+  ["{{ kindOf (int64 1) }}|{{ typeOf (float64 1) }}|{{ kindOf now }}|{{ kindOf (semver \"1.0.0\") }}|{{ typeOf (genCA \"x\" 1).Cert }}|{{ typeIsLike \"semver.Version\" (semver \"1.0.0\") }}|{{ typeIs \"*semver.Version\" (semver \"1.0.0\") }}|{{ kindIs \"ptr\" (semver \"1.0.0\") }}|{{ typeOf (b64dec \"\") }}|{{ kindOf list }}", "int64|float64|struct|ptr|string|true|true|true|string|slice"],
+  ["{{ typeOf (keys (dict)) }}|{{ typeOf (regexFindAll \"a\" \"a\" -1) }}|{{ typeOf (regexSplit \"a\" \"a\" -1) }}|{{ typeOf (sortAlpha (list)) }}|{{ typeOf (uniq (list)) }}|{{ typeOf (compact (list)) }}|{{ typeOf (urlParse \"x\") }}|{{ typeOf (pluck \"a\") }}|{{ typeOf (chunk 1 (list 1)) }}|{{ typeOf (until 1) }}", "[]string|[]string|[]string|[]string|[]interface {}|[]interface {}|map[string]interface {}|[]interface {}|[][]interface {}|[]int"],
+  ["{{ b64enc \"\\u00ff\\u0000\" }}|{{ b32enc \"\\u00ff\" }}|{{ b64dec \"AA==\" | len }}|{{ b32dec \"AA======\" | len }}|{{ b64dec \"Zm9v\\r\\nYmFy\" }}|{{ b64dec \" Zm9v\" }}|{{ b64dec \"Zm9v=\" }}|{{ b64dec \"Zg\" }}|{{ b64dec \"Zg==\\n\" }}", "w78A|YO7Q====|1|1|foobar|illegal base64 data at input byte 0|illegal base64 data at input byte 4|illegal base64 data at input byte 0|f"],
+  ["{{ b32dec \"MZXW6===\" }}|{{ b32dec \"MZXW6\" }}|{{ b32dec \"MZXW6====\" }}|{{ b32dec \"MZXW6==\" }}|{{ b32dec \"MZ======\" }}|{{ b32dec \"M=======\" }}|{{ b32dec \"MZXQ====\" }}|{{ b32dec \"MZXW6YQ=\" }}|{{ b32dec \"1\" }}", "foo|illegal base32 data at input byte 0|foo|illegal base32 data at input byte 7|f|illegal base32 data at input byte 1|fo|foob|illegal base32 data at input byte 0"],
+  ["{{ urlParse \"https://example.com/a/b/../c?x=1&y=%20#top\" }}|{{ urlParse \"file:///etc/hosts\" }}|{{ urlParse \"http://[fe80::1%25en0]:8080/\" }}|{{ urlParse \"http://h/a%2Fb?c%20d\" }}|{{ (urlParse \"http://u:p%40ss@h\").userinfo }}", "map[fragment:top host:example.com hostname:example.com opaque: path:/a/b/../c query:x=1&y=%20 scheme:https userinfo:]|map[fragment: host: hostname: opaque: path:/etc/hosts query: scheme:file userinfo:]|map[fragment: host:[fe80::1%en0]:8080 hostname:fe80::1%en0 opaque: path:/ query: scheme:http userinfo:]|map[fragment: host:h hostname:h opaque: path:/a/b query:c%20d scheme:http userinfo:]|u:p%40ss"],
+  ["{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"example.com\" \"path\" \"/é\" ) }}|{{ urlJoin (dict \"scheme\" \"s3\" \"host\" \"bucket\" \"path\" \"key with space/x\") }}|{{ urlJoin (dict \"path\" \"a b\" \"query\" \"q\") }}|{{ urlJoin (dict \"scheme\" \"http\" \"path\" \"/p\") }}|{{ urlJoin (dict \"opaque\" \"o\" \"fragment\" \"f\") }}|{{ urlJoin (dict \"host\" \"[::1]:80\") }}", "https://example.com/%C3%A9|s3://bucket/key%20with%20space/x|a%20b?q|http:///p|o#f|//[::1]:80"],
+  ["{{ default (dict) (dict \"a\" 1) }}|{{ default 5 (list) }}|{{ default \"x\" now | typeOf }}|{{ empty now }}|{{ empty (semver \"0.0.0\") }}|{{ empty (genCA \"x\" 1) }}|{{ coalesce (list) (dict) \"\" 0 false nil \"last\" }}|{{ all (list 1) (dict \"a\" 1) }}|{{ any (list) }}", "map[a:1]|5|time.Time|false|false|false|last|true|false"],
+];
+
+const errors: [string, string][] = [
+  ["{{ semverCompare \"== 1.2.3\" \"1.2.3\" }}", "error calling semverCompare: improper constraint: == 1.2.3"],
+];
+
+for (const [tpl, want] of cases) test(`misc2: ${tpl}`, () => assert.equal(renderCase(tpl), want));
+for (const [tpl, want] of errors) test(`misc2 error: ${tpl}`, () => assert.equal(renderCaseError(tpl), want));
