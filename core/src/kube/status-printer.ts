@@ -6,12 +6,12 @@ export interface Table {
 
 /**
  * kubectl's human-readable table printer: upper-cased column names of priority 0, cells aligned by a tabwriter
- * (minwidth 10, tabwidth 4, padding 3, as printers.GetNewTabWriter), without trailing padding.
+ * (minwidth 6, tabwidth 4, padding 3, as cli-runtime's printers.GetNewTabWriter), without trailing padding.
  */
 export function printTable(table: Table): string {
   const cols = table.columnDefinitions.map((c, i) => ({ i, c })).filter(({ c }) => !c.priority);
   const lines = [cols.map(({ c }) => c.name.toUpperCase()), ...table.rows.map((r) => cols.map(({ i }) => cellText(r.cells[i])))];
-  return alignColumns(lines, 10, 3);
+  return alignColumns(lines, 6, 3);
 }
 
 function cellText(v: unknown): string {
