@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { HelmError } from '../errors/index.js';
 import type { HelmHome } from '../home/index.js';
@@ -86,7 +86,7 @@ export async function initClient(o: InitClientOptions): Promise<void> {
     await writeRepoFile(repoFile, f);
   } else if (isDir) throw new HelmError(`${repoFile} must be a file, not a directory`);
   // ensureRepoFileFormat: the pre-2.0 `name: url` file is rewritten in the current format.
-  const raw = (await import('node:fs')).readFileSync(repoFile, 'utf8');
+  const raw = readFileSync(repoFile, 'utf8');
   if (!/^apiVersion:[ \t]*\S/m.test(raw)) {
     const f = await loadRepoFile(repoFile);
     o.log('Updating repository file format...');

@@ -32,12 +32,11 @@ function isArchiveName(source: string): boolean {
 }
 
 /** installer.Install's checks before any installer runs. */
-function checkTarget(home: HelmHome, path: string): void {
+function checkTarget(path: string): void {
   if (!existsSync(dirname(path))) throw new HelmError('plugin home "$HELM_HOME/plugins" does not exist');
   let exists = false;
   try { lstatSync(path); exists = true; } catch { /* absent */ }
   if (exists) throw new HelmError('plugin already exists');
-  void home;
 }
 
 /**
@@ -65,7 +64,7 @@ async function fetchArchive(url: string): Promise<Uint8Array> {
 /** An archive (downloaded or local): unpacked into $HELM_HOME/cache/plugins/<key>, then linked. */
 async function archiveInstall(source: string, home: HelmHome, data: () => Promise<Uint8Array>): Promise<Installed> {
   const path = join(home.plugins, stripPluginName(basename(source.replace(/[?#].*$/, ''))));
-  checkTarget(home, path);
+  checkTarget(path);
   const bytes = await data();
   const cacheDir = join(home.pluginCache, cacheKey(source));
   await extractTarGz(bytes, cacheDir);
@@ -94,7 +93,7 @@ export async function installPlugin(source: string, home: HelmHome, version = ''
   if (local) {
     const src = resolve(source);
     const path = join(home.plugins, basename(src));
-    checkTarget(home, path);
+    checkTarget(path);
     if (!isPlugin(src)) throw new HelmError(errMissingMetadata);
     await symlink(src, path);
     return { path, source: src };
@@ -103,7 +102,7 @@ export async function installPlugin(source: string, home: HelmHome, version = ''
     return archiveInstall(source, home, () => fetchArchive(source));
   }
   const path = join(home.plugins, basename(source.replace(/\/+$/, '')));
-  checkTarget(home, path);
+  checkTarget(path);
   const clone = await vcsInstall(source, version, join(home.pluginCache, cacheKey(source)));
   await symlink(clone, path);
   return { path, source: clone };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { HelmError } from '../errors/index.js';
@@ -71,7 +71,6 @@ export async function gitUpdate(dir: string): Promise<void> {
 export async function isGitRepo(dir: string): Promise<boolean> {
   try {
     const top = (await git(['rev-parse', '--show-toplevel'], dir)).trim();
-    const { realpathSync } = await import('node:fs');
     return realpathSync(top) === realpathSync(dir);
   } catch {
     return false;
