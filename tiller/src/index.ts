@@ -21,3 +21,4 @@ export { getVersion } from './release-version.js';
 export { hooksForEvent, execHook } from './hooks.js';
 export { mergeValues, reuseValues } from './values.js';
 export { InvalidArgumentError } from './errors.js';
+export { validateChart } from './validate.js';

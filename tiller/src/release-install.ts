@@ -9,6 +9,7 @@ import { HelmError } from '@helm-ts/core/errors';
 import { timestamp } from './convert.js';
 import { ERR_MISSING_CHART, InvalidArgumentError } from './errors.js';
 import { execHook } from './hooks.js';
+import { validateChart } from './validate.js';
 import { uninstallLocked } from './release-uninstall.js';
 import { MAX_NAME_LEN, VALID_NAME, generateName } from './names.js';
 import { setStatus, statusCode, type ReleaseServer } from './release-server.js';
@@ -36,7 +37,7 @@ export interface CallOptions {
 
 export async function installRelease(srv: ReleaseServer, req: InstallReleaseRequest, opts: CallOptions = {}): Promise<InstallReleaseResponse> {
   if (!req.chart) throw new InvalidArgumentError(ERR_MISSING_CHART);
-  if (!req.chart.metadata?.name) throw new InvalidArgumentError('invalid chart: chart metadata (Chart.yaml) missing name');
+  validateChart(req.chart);
   const requested = req.name ?? '';
   if (requested.length > MAX_NAME_LEN) throw new InvalidArgumentError(`release name ${JSON.stringify(requested)} exceeds max length of ${MAX_NAME_LEN}`);
   if (requested && !VALID_NAME.test(requested)) {

@@ -9,6 +9,7 @@ import { HelmError } from '@helm-ts/core/errors';
 import { timestamp } from './convert.js';
 import { ERR_MISSING_CHART, ERR_PENDING, InvalidArgumentError } from './errors.js';
 import { execHook } from './hooks.js';
+import { validateChart } from './validate.js';
 import { deleteRelease } from './release-uninstall.js';
 import { isPending, setStatus, statusCode, type ReleaseServer } from './release-server.js';
 import { reuseValues } from './values.js';
@@ -18,7 +19,7 @@ import type { CallOptions } from './release-install.js';
 export async function updateRelease(srv: ReleaseServer, req: UpdateReleaseRequest, opts: CallOptions = {}): Promise<UpdateReleaseResponse> {
   const name = srv.validateName(req.name);
   if (!req.chart) throw new InvalidArgumentError(ERR_MISSING_CHART);
-  if (!req.chart.metadata?.name) throw new InvalidArgumentError('invalid chart: chart metadata (Chart.yaml) missing name');
+  validateChart(req.chart);
   return srv.locks.run(name, async () => {
     const history = await srv.history(name);
     const deployed = history.filter((h) => statusCode(h.release) === StatusCode.DEPLOYED).pop()?.release;
