@@ -197,19 +197,20 @@ describe('kubectl against the emulator', () => {
     assert.match(r.stderr, /Unauthorized|must be logged in/);
   });
 
-  test('port-forward reaches the local process a pod names', async () => {
+  // kubectl ≥ 1.30 tunnels SPDY through a WebSocket; with KUBECTL_PORT_FORWARD_WEBSOCKETS=false it upgrades to SPDY directly.
+  for (const [variant, env] of [['SPDY over WebSocket', {}], ['plain SPDY upgrade', { KUBECTL_PORT_FORWARD_WEBSOCKETS: 'false' }]] as const) test(`port-forward (${variant}) reaches the local process a pod names`, async () => {
     const server = http.createServer((_req, res) => res.end('pong from the pod'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const target = (server.address() as AddressInfo).port;
-    const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: tiller, labels: {app: helm}, annotations: {kube-emulator.helm-ts.dev/port-forward: "127.0.0.1:${target}"}}\nspec: {containers: [{name: tiller, image: tiller}]}\n`;
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: tiller-${variant.length}, labels: {app: helm}, annotations: {kube-emulator.helm-ts.dev/port-forward: "127.0.0.1:${target}"}}\nspec: {containers: [{name: tiller, image: tiller}]}\n`;
     assert.equal((await k(['apply', '-f', '-'], pod)).code, 0);
-    assert.equal((await k(['wait', '--for=condition=Ready', 'pod/tiller', '--timeout=10s'])).code, 0);
+    assert.equal((await k(['wait', '--for=condition=Ready', `pod/tiller-${variant.length}`, '--timeout=10s'])).code, 0);
     const probe = http.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
     const local = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
     const stop = new AbortController();
-    const forward = kubectl(em.kubeconfigPath, ['port-forward', 'pod/tiller', `${local}:44134`, '--address', '127.0.0.1'], { timeoutMs: 20_000, signal: stop.signal });
+    const forward = kubectl(em.kubeconfigPath, ['port-forward', `pod/tiller-${variant.length}`, `${local}:44134`, '--address', '127.0.0.1'], { timeoutMs: 20_000, signal: stop.signal, env });
     let body = '';
     for (let i = 0; i < 150 && !body; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -16,9 +16,9 @@ export interface KubectlResult {
  * Runs kubectl against a kubeconfig without blocking the event loop (the emulator under test usually lives in
  * the same process). Never throws for a non-zero exit.
  */
-export function kubectl(kubeconfig: string, args: string[], options: { input?: string; timeoutMs?: number; signal?: AbortSignal; onStdout?: (soFar: string) => void } = {}): Promise<KubectlResult> {
+export function kubectl(kubeconfig: string, args: string[], options: { input?: string; timeoutMs?: number; signal?: AbortSignal; onStdout?: (soFar: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = execFile(kubectlBin, ['--kubeconfig', kubeconfig, ...args], { timeout: options.timeoutMs ?? 30_000, signal: options.signal, env: { PATH: process.env.PATH, HOME: tempDir('kubectl-home-') } }, (err, stdout, stderr) => {
+    const child = execFile(kubectlBin, ['--kubeconfig', kubeconfig, ...args], { timeout: options.timeoutMs ?? 30_000, signal: options.signal, env: { PATH: process.env.PATH, HOME: tempDir('kubectl-home-'), ...options.env } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as NodeJS.ErrnoException & { code?: unknown }).code === 'number' ? (err as unknown as { code: number }).code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
