@@ -1,4 +1,4 @@
-import { GoStruct } from '../template/value.js';
+import { GoNamedList, GoStruct, type GoValue } from '../template/value.js';
 import { HELM_VERSION } from '../version/index.js';
 
 /** Helm 3.10.1's default API versions for offline rendering (chartutil.DefaultVersionSet), in its order. */
@@ -21,7 +21,7 @@ export const DEFAULT_API_VERSIONS: readonly string[] = [
 export const DEFAULT_KUBE_VERSION = 'v1.25.0';
 
 /** `.Capabilities.APIVersions`: a list of `group/version` (and, from tiller, `group/version/Kind`) with Has. */
-export class VersionSet extends GoStruct {
+export class VersionSet extends GoNamedList {
   readonly goType = 'chartutil.VersionSet';
   private readonly set: ReadonlySet<string>;
 
@@ -30,15 +30,15 @@ export class VersionSet extends GoStruct {
     this.set = new Set(versions);
   }
 
+  items(): GoValue[] {
+    return [...this.versions];
+  }
+
   Has(apiVersion: string): boolean {
     return this.set.has(apiVersion);
   }
-
-  String(): string {
-    return `[${this.versions.join(' ')}]`;
-  }
 }
-(VersionSet as unknown as { signatures: Record<string, { params: string[] }> }).signatures = { Has: { params: ['string'] }, String: { params: [] } };
+(VersionSet as unknown as { signatures: Record<string, { params: string[] }> }).signatures = { Has: { params: ['string'] } };
 
 /**
  * `.Capabilities.KubeVersion`: Helm 3's fields (Version, Major, Minor) and Helm 2's k8s version.Info

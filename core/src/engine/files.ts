@@ -20,6 +20,11 @@ export class Files extends GoNamedMap {
     super();
   }
 
+  /** A missing file reads as an empty []byte, as indexing Go's map[string][]byte does. */
+  override zero(): GoValue {
+    return new Uint8Array(0);
+  }
+
   entries(): GoMap {
     const m: GoMap = {};
     for (const [k, v] of this.data) m[k] = v;
