@@ -1,7 +1,10 @@
 /** Sprig's date functions (date.go) over Go time semantics (go-time.ts, go-zone.ts). */
 import { GoNumber, goFunc, type FuncMap, type GoValue } from '../template/value.js';
-import { GoTime, durationString, parseDuration, parseInLocation, roundDuration } from './go-time.js';
+import { GoTime } from './go-time.js';
+import { durationString, parseDuration, roundDuration } from './go-duration.js';
+import { parseInLocation } from './go-time-parse.js';
 import { loadLocation, local, UTC } from './go-zone.js';
+import { goTypeOf } from './reflection.js';
 
 const SECOND = 1000000000n;
 
@@ -70,9 +73,10 @@ function toDate(fmt: string, str: string): GoTime {
 
 const timeParam = 'any' as const;
 
-function asTime(v: GoValue, fn: string): GoTime {
+/** A time.Time parameter: Go's template engine rejects anything else with this message. */
+function asTime(v: GoValue): GoTime {
   if (v instanceof GoTime) return v;
-  throw new Error(`wrong type for value; expected time.Time; got ${v === null || v === undefined ? '<nil>' : typeof v}`.replace('error calling', fn));
+  throw new Error(`wrong type for value; expected time.Time; got ${goTypeOf(v === undefined ? null : v)}`);
 }
 
 export const dateFuncs: FuncMap = {
@@ -82,16 +86,16 @@ export const dateFuncs: FuncMap = {
   date_in_zone: goFunc({ params: ['string', 'any', 'string'] }, dateInZone),
   htmlDate: goFunc({ params: ['any'] }, (date: GoValue) => dateInZone('2006-01-02', date, 'Local')),
   htmlDateInZone: goFunc({ params: ['any', 'string'] }, (date: GoValue, zone: string) => dateInZone('2006-01-02', date, zone)),
-  dateModify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => dateModify(fmt, asTime(d, 'dateModify'))),
-  date_modify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => dateModify(fmt, asTime(d, 'date_modify'))),
-  mustDateModify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => asTime(d, 'mustDateModify').addNanos(parseDuration(fmt))),
-  must_date_modify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => asTime(d, 'must_date_modify').addNanos(parseDuration(fmt))),
+  dateModify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => dateModify(fmt, asTime(d))),
+  date_modify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => dateModify(fmt, asTime(d))),
+  mustDateModify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => asTime(d).addNanos(parseDuration(fmt))),
+  must_date_modify: goFunc({ params: ['string', timeParam] }, (fmt: string, d: GoValue) => asTime(d).addNanos(parseDuration(fmt))),
   ago: goFunc({ params: ['any'] }, (date: GoValue) => durationString(roundDuration(since(toTime(date, false)), SECOND))),
   duration: goFunc({ params: ['any'] }, duration),
   durationRound: goFunc({ params: ['any'] }, durationRound),
   toDate: goFunc({ params: ['string', 'string'] }, toDate),
   mustToDate: goFunc({ params: ['string', 'string'] }, (fmt: string, str: string) => parseInLocation(fmt, str, local())),
-  unixEpoch: goFunc({ params: [timeParam] }, (d: GoValue) => String(asTime(d, 'unixEpoch').sec)),
+  unixEpoch: goFunc({ params: [timeParam] }, (d: GoValue) => String(asTime(d).sec)),
 };
 
 export { GoTime };

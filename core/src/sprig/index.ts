@@ -46,7 +46,8 @@ export function sprigFuncs(): FuncMap {
 }
 
 export { goTypeOf } from './reflection.js';
-export { GoTime, parseDuration, durationString } from './go-time.js';
+export { GoTime } from './go-time.js';
+export { parseDuration, durationString } from './go-duration.js';
 export { compileGo, RegexpSyntaxError } from './re2.js';
 export { Certificate } from './crypto.js';
 export { SemverVersion } from './semver.js';
