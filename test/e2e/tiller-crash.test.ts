@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { NOT_READY_ANNOTATION } from '@helm-ts/kube-emulator';
+import { NOT_READY_ANNOTATION, DELAY_ANNOTATION } from '@helm-ts/kube-emulator';
 import { StatusCode } from '@helm-ts/core/proto';
 import { startTillerCluster, e2eChart, type TillerCluster } from '../support/tiller-cluster.js';
 
@@ -79,4 +79,21 @@ test('--history-max keeps the newest revisions and never the last deployed one a
   const h = await c.client.getHistory({ name: 'pruned', max: 100 });
   assert.deepEqual(h.releases?.map((r) => r.version), [6, 5, 4]);
   assert.equal(h.releases?.[0]?.info?.status?.code, StatusCode.DEPLOYED);
+});
+
+test('SIGTERM lets an in-flight install finish, refuses new calls, then exits 0', async () => {
+  const c = await startTillerCluster();
+  clusters.push(c);
+  const slow = e2eChart({
+    'pod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: slow-pod\n  annotations:\n    ${DELAY_ANNOTATION}: "3000"\nspec:\n  containers:\n  - name: c\n    image: busybox\n`,
+  });
+  const install = c.client.installRelease({ chart: slow, name: 'graceful', namespace: 'ns', timeout: 60, wait: true });
+  // Let the install reach its --wait before asking tiller to stop.
+  await new Promise((r) => setTimeout(r, 1500));
+  const exit = c.terminate();
+  const res = await install;
+  assert.equal(res.release?.info?.status?.code, StatusCode.DEPLOYED);
+  assert.equal(await exit, 0);
+  assert.match(c.log(), /shutting down: refusing new calls, finishing in-flight operations","inflight":1/);
+  assert.match(c.log(), /tiller stopped/);
 });

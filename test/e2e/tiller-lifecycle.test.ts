@@ -182,3 +182,36 @@ test('status, history and content of unknown releases fail clearly', async () =>
   await assert.rejects(c.client.getHistory({ name: 'ghost', max: 1 }), { message: 'release: "ghost" not found' });
   await assert.rejects(c.client.getReleaseContent({ name: 'Bad_Name!' }), /invalid release name/);
 });
+
+test('crd-install hooks create the CRD before the custom resources that use it', async () => {
+  const crdChart = e2eChart({
+    'crd.yaml': `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.e2e.helm-ts.dev
+  annotations:
+    "helm.sh/hook": crd-install
+spec:
+  group: e2e.helm-ts.dev
+  scope: Namespaced
+  names:
+    kind: Widget
+    plural: widgets
+    singular: widget
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+`,
+    'widget.yaml': 'apiVersion: e2e.helm-ts.dev/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}-widget\nspec:\n  size: 3\n',
+  });
+  const res = await c.client.installRelease({ chart: crdChart, name: 'crd', namespace: 'apps', timeout: 60 });
+  assert.equal(res.release?.info?.status?.code, StatusCode.DEPLOYED, c.log().slice(-3000));
+  assert.deepEqual(res.release?.hooks?.map((h) => h.name), ['widgets.e2e.helm-ts.dev']);
+  assert.match(res.release?.manifest ?? '', /kind: Widget/);
+  assert.ok(res.release?.hooks?.[0]?.last_run?.seconds);
+});

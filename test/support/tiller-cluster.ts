@@ -20,6 +20,8 @@ export interface TillerCluster {
   probePort: number;
   client: TillerClient;
   log(): string;
+  /** SIGTERM; resolves with the exit code once tiller has exited. */
+  terminate(): Promise<number | null>;
   /** SIGKILL, as a crashed or OOM-killed tiller. */
   kill9(): Promise<void>;
   start(): Promise<void>;
@@ -102,12 +104,22 @@ export async function startTillerCluster(o: TillerClusterOptions = {}): Promise<
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     clearInterval(sampler);
   };
+  const terminate = async () => {
+    if (!child) return null;
+    const c = child;
+    const done = new Promise<number | null>((r) => (c.exitCode !== null ? r(c.exitCode) : c.once('exit', (code) => r(code))));
+    c.kill('SIGTERM');
+    const code = await done;
+    clearInterval(sampler);
+    return code;
+  };
   await start();
   const client = new TillerClient({ host });
   return {
     emulator, kubeconfig, host, probePort, client,
     log: () => out,
     kill9,
+    terminate,
     start,
     stop: async () => {
       client.close();
