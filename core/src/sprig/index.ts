@@ -51,4 +51,4 @@ export { parseDuration, durationString } from './go-duration.js';
 export { compileGo, RegexpSyntaxError } from './re2.js';
 export { Certificate } from './crypto.js';
 export { SemverVersion } from './semver.js';
-export { sprint as goSprint } from './go-fmt.js';
+export { GO_TYPE, typedSlice } from './cast.js';
