@@ -165,7 +165,8 @@ export class ReleaseServer {
    */
   async recover(): Promise<number> {
     let n = 0;
-    for (const rls of await this.storage.listFilterAll((r) => isPending(r))) {
+    const pending = await this.storage.listShared([(r) => isPending(r)], [...PENDING]);
+    for (const rls of pending) {
       const rec = await this.storage.getStored(rls.name ?? '', rls.version ?? 0);
       if (this.isAbandoned(rec)) {
         await this.reapAbandoned(rec);
