@@ -16,12 +16,8 @@ const goPlain = new jsyaml.Type('tag:helm-ts.dev,2024:go-plain', {
   resolve: () => true,
   construct: (data: string): unknown => {
     const r = resolvePlain(data);
-    switch (r.tag) {
-      case 'str': case 'timestamp': return data;
-      case 'null': return null;
-      case 'int': return r.value;
-      default: return r.value;
-    }
+    // go-yaml keeps timestamps as their text when decoding into interface{}.
+    return r.tag === 'str' || r.tag === 'timestamp' ? data : r.value;
   },
 });
 
@@ -33,11 +29,12 @@ class GiveUp extends Error {}
 // A key is safe when it is a string go-yaml would also have read as a string from a plain scalar.
 const SAFE_KEY_START = /^[^-+0-9.yYnNtTfFoO~<[]/;
 
+// js-yaml stringifies non-string keys (true → "true", [a, b] → "a,b", a map → "[object Object]", NaN →
+// "NaN"); such keys, and keys go-yaml would treat specially, send the document to the exact path.
 function checkKey(k: string): void {
-  if (SAFE_KEY_START.test(k) && k.length <= 1024 && !k.includes(',') && k !== 'Infinity' && k !== 'NaN') return;
-  if (k === '' || k === '<<' || k.length > 1024 || k.includes(',') || k === '[object Object]' || k === 'Infinity' || k === '-Infinity' || k === 'NaN') {
-    throw new GiveUp();
-  }
+  if (k.length > 1024 || k.includes(',') || k === 'Infinity' || k === 'NaN' || k === '[object Object]') throw new GiveUp();
+  if (SAFE_KEY_START.test(k)) return;
+  if (k === '' || k === '<<' || k === '-Infinity') throw new GiveUp();
   if (resolvePlain(k).tag !== 'str') throw new GiveUp();
 }
 
@@ -65,12 +62,13 @@ function convert(v: unknown, seen: Set<object>): GoValue {
 }
 
 // Constructs js-yaml reads differently from libyaml: tabs (libyaml rejects some), content after `---`,
-// flow collections as keys, empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
+// flow collections as keys (also after an explicit `?`), empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
 // escape, and block scalars ending the text without a line break.
 const UNSURE = [
   /\t/,
   /^(?:---|\.\.\.)(?![ \t]*(?:#.*)?$)/m,
   /[\]}][ \t]*:(?:[ \t]|$)/m,
+  /^[ \t]*(?:- +)*\?(?:[ \t]|$)/m,
   /(?:^|\s)-[ \t]+-[ \t]*(?:#.*)?$/m,
   /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
   /\\\//,
