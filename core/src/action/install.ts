@@ -4,6 +4,7 @@ import type { Release } from '../proto/index.js';
 import { prepareChart, type ChartSourceOptions } from './release-chart.js';
 import { withTiller } from './tiller-connection.js';
 import { renderNameTemplate } from './name-template.js';
+import { watchReleaseWait, explainWaitTimeout, type WaitProgressListener } from './wait-progress.js';
 
 export interface InstallOptions extends ChartSourceOptions {
   name?: string;
@@ -19,6 +20,8 @@ export interface InstallOptions extends ChartSourceOptions {
   atomic?: boolean;
   description?: string;
   renderSubchartNotes?: boolean;
+  /** With --wait and a given name: the objects still not ready, polled from the client while tiller waits. */
+  onWaitProgress?: WaitProgressListener;
 }
 
 export interface InstallResult {
@@ -36,6 +39,7 @@ export async function install(o: InstallOptions, settings: HelmSettings): Promis
   }
   const prepared = await prepareChart(o, settings);
   return withTiller(settings, async ({ client }) => {
+    const watcher = o.onWaitProgress && (o.wait || o.atomic) && o.name && !o.dryRun ? watchReleaseWait(client, settings, o.name, o.onWaitProgress) : undefined;
     const res = await client.installRelease({
       chart: prepared.proto,
       values: prepared.values,
@@ -49,7 +53,7 @@ export async function install(o: InstallOptions, settings: HelmSettings): Promis
       wait: o.wait || o.atomic,
       description: o.description,
       subNotes: o.renderSubchartNotes,
-    }, { atomic: o.atomic });
+    }, { atomic: o.atomic }).catch((err: unknown) => { throw explainWaitTimeout(err, watcher); }).finally(() => watcher?.stop());
     return { release: res.release ?? {}, warnings: prepared.warnings };
   });
 }

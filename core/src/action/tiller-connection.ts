@@ -32,12 +32,31 @@ async function tlsOptions(settings: HelmSettings): Promise<TillerTlsOptions | un
   };
 }
 
+let sniWarningFiltered = false;
+
+/**
+ * grpc-js passes the target host as the TLS server name, and Node deprecates (DEP0123) an IP address there;
+ * Go's crypto/tls, which v2 used, simply sends no SNI for an IP. Only that one warning is dropped.
+ */
+function filterIpServerNameWarning(): void {
+  if (sniWarningFiltered) return;
+  sniWarningFiltered = true;
+  const emit = process.emitWarning.bind(process) as (...a: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const opts = rest[0];
+    const code = typeof opts === 'object' && opts !== null ? (opts as { code?: string }).code : rest[1];
+    if (code === 'DEP0123') return;
+    emit(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 /**
  * setupConnection (spec §1.4): `--host`/HELM_HOST directly; otherwise find the ready tiller pod in
  * --tiller-namespace and port-forward a free local port to its 44134.
  */
 export async function connectToTiller(settings: HelmSettings): Promise<TillerConnection> {
   const tls = await tlsOptions(settings);
+  if (tls && !tls.serverName) filterIpServerNameWarning();
   if (settings.host) {
     const client = new TillerClient({ host: settings.host, tls });
     return { client, host: settings.host, close: () => client.close() };

@@ -3,6 +3,7 @@ import type { Release } from '../proto/index.js';
 import { prepareChart, type ChartSourceOptions } from './release-chart.js';
 import { withTiller } from './tiller-connection.js';
 import { install, type InstallOptions } from './install.js';
+import { watchReleaseWait, explainWaitTimeout, type WaitProgressListener } from './wait-progress.js';
 
 export interface UpgradeOptions extends ChartSourceOptions {
   release: string;
@@ -20,6 +21,8 @@ export interface UpgradeOptions extends ChartSourceOptions {
   description?: string;
   renderSubchartNotes?: boolean;
   cleanupOnFail?: boolean;
+  /** With --wait: the objects still not ready, polled from the client while tiller waits. */
+  onWaitProgress?: WaitProgressListener;
 }
 
 export interface UpgradeResult {
@@ -56,6 +59,7 @@ export async function upgrade(o: UpgradeOptions, settings: HelmSettings): Promis
   }
   const prepared = await prepareChart(o, settings);
   return withTiller(settings, async ({ client }) => {
+    const watcher = o.onWaitProgress && (o.wait || o.atomic) && !o.dryRun ? watchReleaseWait(client, settings, o.release, o.onWaitProgress) : undefined;
     const res = await client.updateRelease({
       name: o.release,
       chart: prepared.proto,
@@ -71,7 +75,7 @@ export async function upgrade(o: UpgradeOptions, settings: HelmSettings): Promis
       description: o.description,
       subNotes: o.renderSubchartNotes,
       cleanup_on_fail: o.cleanupOnFail,
-    }, { atomic: o.atomic });
+    }, { atomic: o.atomic }).catch((err: unknown) => { throw explainWaitTimeout(err, watcher); }).finally(() => watcher?.stop());
     return { release: res.release ?? {}, installed: false, messages: [...prepared.warnings, ...messages] };
   });
 }

@@ -4,6 +4,7 @@ import { install } from '@helm-ts/core/action/install';
 import { chartSourceFlags, chartSource, outputFlag } from '../flags.js';
 import { printReleaseStatus } from '../print-status.js';
 import { checkArgsLength } from '../check-args.js';
+import { waitPrinter } from '../wait-printer.js';
 import { printDebugRelease, printFailedManifest } from '../debug-output.js';
 import { deleteReleases } from '@helm-ts/core/action/delete';
 
@@ -49,9 +50,11 @@ a path to an unpacked chart directory or a URL.`;
       name = await resolveNameTemplate(flags['name-template']);
       this.log(`FINAL NAME: ${name}`);
     }
+    const progress = (flags.wait || flags.atomic) && name && !flags['dry-run'] ? waitPrinter(name) : undefined;
     let result;
     try {
       result = await install({
+        onWaitProgress: progress?.listener,
         ...chartSource(chart, flags),
         depUp: flags['dep-up'],
         name, namespace: flags.namespace, dryRun: flags['dry-run'], noHooks: flags['no-hooks'],
@@ -59,6 +62,7 @@ a path to an unpacked chart directory or a URL.`;
         atomic: flags.atomic, description: flags.description, renderSubchartNotes: flags['render-subchart-notes'],
       }, this.settings);
     } catch (err) {
+      progress?.done();
       if (this.settings.debug && !flags.atomic) await printFailedManifest(name ?? failedReleaseName(err), this.settings);
       if (!flags.atomic || !isReleaseError(err)) throw err;
       this.log(`INSTALL FAILED\nPURGING CHART\nError: ${errorMessage(err)}`);
@@ -70,6 +74,7 @@ a path to an unpacked chart directory or a URL.`;
       this.log('Successfully purged a chart!');
       throw err;
     }
+    progress?.done();
     for (const w of result.warnings) process.stderr.write(`${w}\n`);
     const rel = result.release;
     const relName = rel.name ?? '';

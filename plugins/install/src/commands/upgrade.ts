@@ -4,6 +4,7 @@ import { upgrade } from '@helm-ts/core/action/upgrade';
 import { chartSourceFlags, chartSource, outputFlag } from '../flags.js';
 import { printReleaseStatus } from '../print-status.js';
 import { checkArgsLength } from '../check-args.js';
+import { waitPrinter } from '../wait-printer.js';
 import { printDebugRelease, printFailedManifest } from '../debug-output.js';
 import { rollback } from '@helm-ts/core/action/rollback';
 import { HelmError } from '@helm-ts/core/errors';
@@ -43,9 +44,11 @@ The upgrade arguments must be a release and chart. The chart argument can be eit
     const { argv, flags } = await this.parse(Upgrade);
     checkArgsLength(argv as string[], 'release name', 'chart path');
     const [release, chart] = argv as [string, string];
+    const progress = (flags.wait || flags.atomic) && !flags['dry-run'] ? waitPrinter(release) : undefined;
     let result;
     try {
       result = await upgrade({
+        onWaitProgress: progress?.listener,
         ...chartSource(chart, flags),
         release, install: flags.install, namespace: flags.namespace, dryRun: flags['dry-run'],
         recreatePods: flags['recreate-pods'], force: flags.force, noHooks: flags['no-hooks'], timeout: flags.timeout,
@@ -53,6 +56,7 @@ The upgrade arguments must be a release and chart. The chart argument can be eit
         description: flags.description, renderSubchartNotes: flags['render-subchart-notes'], cleanupOnFail: flags['cleanup-on-fail'],
       }, this.settings);
     } catch (err) {
+      progress?.done();
       // Chart and values problems found locally are plain errors; what tiller refused is an UPGRADE FAILED.
       if (typeof (err as { cause?: { code?: unknown } }).cause?.code !== 'number') throw err;
       const msg = (err as Error).message;
@@ -67,6 +71,7 @@ The upgrade arguments must be a release and chart. The chart argument can be eit
       }
       throw new HelmError(`UPGRADE FAILED: ${msg}`, { cause: err });
     }
+    progress?.done();
     for (const m of result.messages) this.log(m);
     const name = result.release.name ?? release;
     if (result.installed) {
