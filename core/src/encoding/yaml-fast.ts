@@ -62,13 +62,14 @@ function convert(v: unknown, seen: Set<object>): GoValue {
 }
 
 // Constructs js-yaml reads differently from libyaml: tabs (libyaml rejects some), content after `---`,
-// flow collections as keys (also after an explicit `?`), empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
+// flow collections or aliases as keys (also after an explicit `?`), empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
 // escape, and block scalars ending the text without a line break.
 const UNSURE = [
   /\t/,
   /^(?:---|\.\.\.)(?![ \t]*(?:#.*)?$)/m,
   /[\]}][ \t]*:(?:[ \t]|$)/m,
   /^[ \t]*(?:- +)*\?(?:[ \t]|$)/m,
+  /(?:^|[\s{,])\*[^\s,\]}]+[ \t]*:(?:[ \t]|$)/m,
   /(?:^|\s)-[ \t]+-[ \t]*(?:#.*)?$/m,
   /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
   /\\\//,

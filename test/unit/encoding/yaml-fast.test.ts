@@ -21,6 +21,7 @@ test('the fast path gives up where js-yaml and libyaml part ways', () => {
   for (const text of [
     'k:\n  - \ta\n', '--- a: 1\n', '[a]: 1\n', 'k:\n  - -\n', 'a: !\n', 'a: "\\/"\n', 'a: |\n  x', '<<: {a: 1}\n',
     'a: &x {b: 1}\nc: *x\n', 'a: .inf\n', '1: x\n', 'null: x\n', '---\na: 1\n---\nb: 2\n', 'a: b: c\n',
+    '? [a]\n: 1\n', 'x: &k [a]\n*k : 1\n',
   ]) {
     assert.equal(fastParseYaml(text), undefined, JSON.stringify(text));
   }
