@@ -1,0 +1,3 @@
+#!/bin/bash
+set -ex
+echo {{ .Release.Name }} {{ .Template.Name }}
