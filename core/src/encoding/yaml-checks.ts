@@ -3,7 +3,7 @@
  * is, checked on the parsed document: which of its errors go-yaml would ever see, escapes and tabs that
  * libyaml rejects, and whether LS/PS may be read as ordinary characters.
  */
-import { isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { YamlError } from './errors.js';
 
 // The last character of a node's source, to tell a closed flow collection from an unterminated one.
@@ -83,4 +83,25 @@ export function separatorsOnlyInQuotes(doc: Document.Parsed, text: string): bool
     if ((c === 0x2028 || c === 0x2029) && !ranges.some(([a, b]) => i > a && i < b)) return false;
   }
   return true;
+}
+
+// libyaml's anchor and alias names are ASCII letters, digits, '_' and '-' only (is_alpha).
+const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
+
+export function checkAnchorNames(doc: Document.Parsed, text: string): void {
+  if (!/[&*]/.test(text)) return;
+  const fail = (at: number): never => {
+    const line = text.slice(0, Math.max(at, 0)).split('\n').length;
+    throw new YamlError(line > 1 ? `yaml: line ${line}: did not find expected alphabetic or numeric character` : 'yaml: did not find expected alphabetic or numeric character', { line: line > 1 ? line : undefined });
+  };
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!ANCHOR_NAME.test(node.source)) fail(node.range?.[0] ?? 0);
+        return;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor !== undefined && !ANCHOR_NAME.test(anchor)) fail(text.lastIndexOf('&' + anchor, node.range?.[0] ?? text.length));
+    },
+  });
 }

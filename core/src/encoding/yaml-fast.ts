@@ -63,7 +63,7 @@ function convert(v: unknown, seen: Set<object>): GoValue {
 
 // Constructs js-yaml reads differently from libyaml: tabs (libyaml rejects some), content after `---`,
 // flow collections or aliases as keys (also after an explicit `?`), empty nested sequence entries, the bare `!` tag, libyaml's missing `\/`
-// escape, and block scalars ending the text without a line break.
+// escape, anchor names libyaml would not accept, and block scalars ending the text without a line break.
 const UNSURE = [
   /\t/,
   /^(?:---|\.\.\.)(?![ \t]*(?:#.*)?$)/m,
@@ -73,6 +73,7 @@ const UNSURE = [
   /(?:^|\s)-[ \t]+-[ \t]*(?:#.*)?$/m,
   /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
   /\\\//,
+  /(?:^|[\s\[{,])[&*][\w-]*[^\w\s,\]}-]/m,
 ];
 
 /** The document as parseYaml would return it, or undefined when the exact path must decide. */

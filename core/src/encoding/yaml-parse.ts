@@ -14,7 +14,7 @@ import { goYamlSyntaxError } from './yaml-errors.js';
 import { fastParseYaml } from './yaml-fast.js';
 import { setKey } from './go-strings.js';
 import { restoreLiteralBreaks, scanFlowScalar } from './yaml-breaks.js';
-import { checkEscapes, checkTabsAfterDash, firstRelevantError, separatorsOnlyInQuotes } from './yaml-checks.js';
+import { checkAnchorNames, checkEscapes, checkTabsAfterDash, firstRelevantError, separatorsOnlyInQuotes } from './yaml-checks.js';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -349,6 +349,7 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
       if (err) throw goYamlSyntaxError(text, err, lineCounter);
       checkEscapes(doc, text);
       checkTabsAfterDash(doc, text);
+      checkAnchorNames(doc, text);
       decoded = new Decoder(doc, text, textWithSeparators).decode(doc.contents);
     }
     return toJson(decoded);
