@@ -263,6 +263,7 @@ export function newConstraint(c: string): Constraint[][] {
 }
 
 const constraintCache = new Map<string, Constraint[][]>();
+const versionCache = new Map<string, SemverVersion>();
 
 export function semverCompare(constraint: string, version: string): boolean {
   let cs = constraintCache.get(constraint);
@@ -271,8 +272,14 @@ export function semverCompare(constraint: string, version: string): boolean {
     if (constraintCache.size > 1000) constraintCache.clear();
     constraintCache.set(constraint, cs);
   }
-  const v = SemverVersion.parse(version);
-  return cs.some((and) => and.every((c) => check(v, c)));
+  let v = versionCache.get(version);
+  if (!v) {
+    v = SemverVersion.parse(version);
+    if (versionCache.size > 1000) versionCache.clear();
+    versionCache.set(version, v);
+  }
+  const ver = v;
+  return cs.some((and) => and.every((c) => check(ver, c)));
 }
 
 export const semverFuncs: FuncMap = {
