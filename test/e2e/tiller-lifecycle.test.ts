@@ -215,3 +215,40 @@ spec:
   assert.match(res.release?.manifest ?? '', /kind: Widget/);
   assert.ok(res.release?.hooks?.[0]?.last_run?.seconds);
 });
+
+test('a release written by a real v2 tiller is read, listed, and its chart upgraded and rolled back', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { repoRoot } = await import('../support/helm.js');
+  const { encodeRelease } = await import('@helm-ts/core/proto');
+  const v2data = readFileSync(join(repoRoot, 'test', 'unit', 'proto', 'fixtures', 'v2-blog.v1.release.txt'), 'utf8').trim();
+  // The cluster the release lives in has its namespace (an upgrade does not create it, as in v2).
+  await core.createNamespace({ body: { metadata: { name: 'tools' } } });
+  // blog.v1 exactly as a v2 tiller stored it (SUPERSEDED).
+  await core.createNamespacedConfigMap({ namespace: 'kube-system', body: {
+    metadata: { name: 'blog.v1', labels: { MODIFIED_AT: '1532173441', NAME: 'blog', OWNER: 'TILLER', STATUS: 'SUPERSEDED', VERSION: '1' } },
+    data: { release: v2data },
+  } });
+  // Its DEPLOYED successor in the same format, minus the extensions/v1beta1 Ingress today's API servers no longer serve.
+  const v1 = decodeRelease(v2data);
+  const noIngress = (m: string) => m.split('\n---\n').filter((d) => !/kind: Ingress/.test(d)).join('\n---\n');
+  const chart = { ...v1.chart, templates: v1.chart!.templates!.filter((t) => !/ingress/i.test(t.name ?? '')) };
+  const v2rel = { ...v1, chart, manifest: noIngress(v1.manifest!), version: 2, info: { ...v1.info, status: { ...v1.info!.status, code: StatusCode.DEPLOYED }, Description: 'Upgrade complete' } };
+  await core.createNamespacedConfigMap({ namespace: 'kube-system', body: {
+    metadata: { name: 'blog.v2', labels: { MODIFIED_AT: '1532173441', NAME: 'blog', OWNER: 'TILLER', STATUS: 'DEPLOYED', VERSION: '2' } },
+    data: { release: encodeRelease(v2rel) },
+  } });
+  const content = await c.client.getReleaseContent({ name: 'blog', version: 1 });
+  assert.equal(content.release?.manifest, v1.manifest);
+  const listed = await c.client.listReleases({ filter: '^blog$' });
+  assert.deepEqual(listed?.releases?.map((r) => [r.name, r.version, r.chart?.metadata?.name]), [['blog', 2, 'ghost']]);
+  // Upgrade with that chart: our engine renders the real 2018 ghost chart.
+  const up = await c.client.updateRelease({ name: 'blog', chart, timeout: 60 });
+  assert.equal(up.release?.info?.status?.code, StatusCode.DEPLOYED, c.log().slice(-2000));
+  assert.equal(up.release?.version, 3);
+  assert.match(up.release?.manifest ?? '', /kind: StatefulSet/);
+  const rb = await c.client.rollbackRelease({ name: 'blog', version: 2, timeout: 60 });
+  assert.equal(rb.release?.version, 4);
+  const h = await c.client.getHistory({ name: 'blog', max: 10 });
+  assert.deepEqual(h.releases?.map((r) => StatusCode[r.info!.status!.code!]), ['DEPLOYED', 'SUPERSEDED', 'SUPERSEDED', 'SUPERSEDED']);
+});
