@@ -2,8 +2,8 @@
  * A fast path for parseYaml on ordinary documents: js-yaml (several times faster than the `yaml`
  * package) with a schema whose only implicit type is go-yaml v2's resolve, so plain scalars are typed
  * exactly as go-yaml types them and quoted or block scalars stay strings. Whenever the result could
- * differ from go-yaml's (merge keys, aliases of collections, keys that were not plain strings, NaN or
- * infinities, several documents, any error) it gives up and parseYaml takes the exact path, which also
+ * differ from go-yaml's (merge keys, self-referencing or heavily used aliases, keys that were not plain
+ * strings, NaN or infinities, several documents, any error) it gives up and parseYaml takes the exact path, which also
  * produces Go's error messages.
  */
 import jsyaml from 'js-yaml';
@@ -38,27 +38,46 @@ function checkKey(k: string): void {
   if (resolvePlain(k).tag !== 'str') throw new GiveUp();
 }
 
-function convert(v: unknown, seen: Set<object>): GoValue {
-  switch (typeof v) {
-    case 'string': case 'boolean': return v;
-    case 'bigint': return Number(v);
-    case 'number':
-      if (!Number.isFinite(v)) throw new GiveUp();
-      return v;
-    case 'undefined': return null;
+// js-yaml hands out the same object for every alias of a collection; go-yaml decodes the anchored node
+// again each time, so each use gets its own copy. Self-reference, and enough aliased nodes that go-yaml's
+// "excessive aliasing" rule might apply (it needs more than 100), are left to the exact path.
+class Converter {
+  private readonly seen = new Set<object>();
+  private readonly ancestors = new Set<object>();
+  private aliasDepth = 0;
+  private aliasNodes = 0;
+
+  convert(v: unknown): GoValue {
+    if (this.aliasDepth > 0 && ++this.aliasNodes > 100) throw new GiveUp();
+    switch (typeof v) {
+      case 'string': case 'boolean': return v;
+      case 'bigint': return Number(v);
+      case 'number':
+        if (!Number.isFinite(v)) throw new GiveUp();
+        return v;
+      case 'undefined': return null;
+    }
+    if (v === null) return null;
+    const o = v as object;
+    if (this.ancestors.has(o)) throw new GiveUp();
+    const alias = this.seen.has(o);
+    this.seen.add(o);
+    this.ancestors.add(o);
+    if (alias) this.aliasDepth++;
+    try {
+      if (Array.isArray(v)) return v.map((x) => this.convert(x));
+      const out: GoMap = {};
+      const m = v as Record<string, unknown>;
+      for (const k of Object.keys(m)) {
+        checkKey(k);
+        setKey(out, k, this.convert(m[k]));
+      }
+      return out;
+    } finally {
+      if (alias) this.aliasDepth--;
+      this.ancestors.delete(o);
+    }
   }
-  if (v === null) return null;
-  // An object met twice is an alias: go-yaml's aliasing limits and self-reference checks need the exact path.
-  if (seen.has(v as object)) throw new GiveUp();
-  seen.add(v as object);
-  if (Array.isArray(v)) return v.map((x) => convert(x, seen));
-  const out: GoMap = {};
-  const m = v as Record<string, unknown>;
-  for (const k of Object.keys(m)) {
-    checkKey(k);
-    setKey(out, k, convert(m[k], seen));
-  }
-  return out;
 }
 
 // Constructs js-yaml reads differently from libyaml: tabs (libyaml rejects some), content after `---`,
@@ -87,7 +106,7 @@ export function fastParseYaml(text: string): GoValue | undefined {
     return undefined;
   }
   try {
-    return convert(raw, new Set());
+    return new Converter().convert(raw);
   } catch (err) {
     if (err instanceof GiveUp) return undefined;
     throw err;

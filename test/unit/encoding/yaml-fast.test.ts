@@ -20,10 +20,15 @@ test('the fast path agrees with the reference Helm whenever it answers', () => {
 test('the fast path gives up where js-yaml and libyaml part ways', () => {
   for (const text of [
     'k:\n  - \ta\n', '--- a: 1\n', '[a]: 1\n', 'k:\n  - -\n', 'a: !\n', 'a: "\\/"\n', 'a: |\n  x', '<<: {a: 1}\n',
-    'a: &x {b: 1}\nc: *x\n', 'a: .inf\n', '1: x\n', 'null: x\n', '---\na: 1\n---\nb: 2\n', 'a: b: c\n',
+    'a: &x [1, *x]\n', 'a: .inf\n', '1: x\n', 'null: x\n', '---\na: 1\n---\nb: 2\n', 'a: b: c\n',
     '? [a]\n: 1\n', 'x: &k [a]\n*k : 1\n',
   ]) {
     assert.equal(fastParseYaml(text), undefined, JSON.stringify(text));
   }
   assert.deepEqual(fastParseYaml('a: yes\nb: 0x1F\nc: "on"\nd: 2001-12-14\n'), { a: true, b: 31, c: 'on', d: '2001-12-14' });
+  // Each alias use is a copy of its own, as go-yaml decodes the anchored node again.
+  const v = fastParseYaml('a: &x {b: [1]}\nc: *x\n') as Record<string, { b: unknown[] }>;
+  assert.deepEqual(v, { a: { b: [1] }, c: { b: [1] } });
+  assert.notEqual(v.a, v.c);
+  assert.notEqual(v.a!.b, v.c!.b);
 });
