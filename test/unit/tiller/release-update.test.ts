@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installRelease, updateRelease } from '@helm-ts/tiller';
+import { installRelease, updateRelease, uninstallRelease } from '@helm-ts/tiller';
 import { StatusCode } from '@helm-ts/core/proto';
 import { cm, fakeServer, hookJob, protoChart } from '../../support/tiller-fakes.js';
 
@@ -111,4 +111,25 @@ test('history-max prunes on upgrade, never the deployed revision', async () => {
   await installRelease(srv, { chart: v1, name: 'h' });
   for (let i = 0; i < 4; i++) await updateRelease(srv, { chart: v1, name: 'h' });
   assert.deepEqual((await storage.history('h')).map((r) => r.version), [4, 5]);
+});
+
+test('force replaces a release that cannot be upgraded normally (delete + install as the next revision)', async () => {
+  const { srv, kube, storage } = fakeServer();
+  await installRelease(srv, { chart: v1, name: 'fo' });
+  await uninstallRelease(srv, { name: 'fo' });
+  await assert.rejects(updateRelease(srv, { chart: v2, name: 'fo' }), { message: '"fo" has no deployed releases' });
+  const res = await updateRelease(srv, { chart: v2, name: 'fo', force: true });
+  assert.equal(res.release?.version, 2);
+  assert.equal(res.release?.info?.Description, 'Upgrade complete');
+  assert.deepEqual(await codes(storage, 'fo'), ['DELETED', 'DEPLOYED']);
+  assert.ok(kube.objects.has('ConfigMap/default/fo-a') && kube.objects.has('ConfigMap/default/fo-b'));
+});
+
+test('dry-run upgrade stores nothing', async () => {
+  const { srv, storage } = fakeServer();
+  await installRelease(srv, { chart: v1, name: 'dr' });
+  const res = await updateRelease(srv, { chart: v2, name: 'dr', dry_run: true });
+  assert.equal(res.release?.info?.Description, 'Dry run complete');
+  assert.equal(res.release?.version, 2);
+  assert.equal((await storage.history('dr')).length, 1);
 });
