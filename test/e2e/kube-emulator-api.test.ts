@@ -115,6 +115,20 @@ describe('emulator REST API', () => {
     assert.equal(spec.metadata.generation, 2);
   });
 
+  test('immutable fields: Service cluster IP, PVC spec, Job template', async () => {
+    const svc = await t.json<Obj>('POST', '/api/v1/namespaces/default/services', { body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'imm' }, spec: { ports: [{ port: 80 }] } } });
+    await assert.rejects(t.json('PATCH', '/api/v1/namespaces/default/services/imm', { body: { spec: { clusterIP: '10.96.200.200' } }, contentType: 'application/merge-patch+json' }),
+      { reason: 'Invalid', message: 'Service "imm" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.200.200"}: may not change once set' });
+    const kept = await t.json<Obj>('PUT', '/api/v1/namespaces/default/services/imm', { body: { ...svc, spec: { ports: [{ port: 81 }] } } });
+    assert.equal(kept.spec.clusterIP, svc.spec.clusterIP);
+    await t.json('POST', '/api/v1/namespaces/default/persistentvolumeclaims', { body: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'imm' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } });
+    await assert.rejects(t.json('PATCH', '/api/v1/namespaces/default/persistentvolumeclaims/imm', { body: { spec: { accessModes: ['ReadWriteMany'] } }, contentType: 'application/merge-patch+json' }),
+      { message: 'PersistentVolumeClaim "imm" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests for bound claims' });
+    await t.json('PATCH', '/api/v1/namespaces/default/persistentvolumeclaims/imm', { body: { spec: { resources: { requests: { storage: '2Gi' } } } }, contentType: 'application/merge-patch+json' });
+    await t.json('POST', '/apis/batch/v1/namespaces/default/jobs', { body: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'imm' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } } } });
+    await assert.rejects(t.json('PATCH', '/apis/batch/v1/namespaces/default/jobs/imm', { body: { spec: { template: { spec: { containers: [{ name: 'c', image: 'j' }] } } } }, contentType: 'application/strategic-merge-patch+json' }), { reason: 'Invalid', message: /spec\.template: Invalid value: .*: field is immutable$/ });
+  });
+
   test('status subresource: the main resource ignores status, /status changes only status', async () => {
     const thing = await t.json<Obj>('GET', '/apis/example.com/v1/things/t');
     const main = await t.json<Obj>('PUT', '/apis/example.com/v1/things/t', { body: { ...thing, status: { phase: 'ignored' } } });

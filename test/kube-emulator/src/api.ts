@@ -5,7 +5,7 @@ import { grOf, type Registry } from './registry.js';
 import type { ResourceType } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import type { Store } from './store.js';
-import { validateObject } from './validate.js';
+import { validateObject, validateUpdate } from './validate.js';
 import { defaultOnUpdate } from './defaults.js';
 
 type Obj = Record<string, any>;
@@ -238,7 +238,7 @@ export class Api {
     if (hasGeneration(t.type)) {
       meta.generation = (cur.generation ?? 1) + (withoutMetaAndStatus(next) !== withoutMetaAndStatus(current) ? 1 : 0);
     }
-    const causes = validateObject(t.type, next);
+    const causes = [...validateObject(t.type, next), ...(t.subresource === 'status' ? [] : validateUpdate(t.type, next, current))];
     if (causes.length > 0) throw invalid(t.type, t.name ?? '', causes);
     if (query.get('dryRun') === 'All') return { code: 200, body: this.present(t, { ...next, metadata: { ...meta, resourceVersion: cur.resourceVersion } }) };
     if (JSON.stringify({ ...next, metadata: { ...meta, resourceVersion: cur.resourceVersion } }) === JSON.stringify(current)) {

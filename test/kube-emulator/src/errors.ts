@@ -39,12 +39,15 @@ export interface FieldCause {
   type: string;
   detail: string;
   value?: unknown;
+  /** The value as Go's %#v prints it, when JSON is not how the server shows it. */
+  raw?: string;
 }
 
 /** Body of apimachinery's field.Error: `Type`, or `Type: "value"`, then `: detail` when there is one. */
 function errorBody(c: FieldCause): string {
   const withValue = c.type === 'Invalid value' || c.type === 'Unsupported value' || c.type === 'Duplicate value';
-  return `${c.type}${withValue ? `: ${JSON.stringify(c.value)}` : ''}${c.detail ? `: ${c.detail}` : ''}`;
+  const value = c.raw ?? JSON.stringify(c.value);
+  return `${c.type}${withValue ? `: ${value}` : ''}${c.detail ? `: ${c.detail}` : ''}`;
 }
 
 /** 422 Invalid in apimachinery's shape: `Kind.group "name" is invalid: field: Type: detail`, several in brackets. */

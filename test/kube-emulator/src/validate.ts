@@ -81,3 +81,33 @@ function qualifiedNameProblem(key: string): string | undefined {
   if (!QUALIFIED_NAME.test(name)) return QUALIFIED_MSG;
   return undefined;
 }
+
+/** Go's %#v of a map[string]string, as immutable-field messages print LabelSelectors. */
+function goMap(m: Record<string, string> | undefined): string {
+  if (!m) return 'map[string]string(nil)';
+  return `map[string]string{${Object.keys(m).sort().map((k) => `"${k}":"${m[k]}"`).join(', ')}}`;
+}
+
+/**
+ * Fields a v1.25 server refuses to change on update: workload selectors, a Job's pod template, a Service's
+ * cluster IP, a PVC's spec. (These are what `helm upgrade --force` exists for.)
+ */
+export function validateUpdate(t: ResourceType, next: Obj, current: Obj): FieldCause[] {
+  const causes: FieldCause[] = [];
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (t.group === 'apps' && ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(t.kind) && !same(next.spec?.selector, current.spec?.selector)) {
+    const sel = next.spec?.selector ?? {};
+    causes.push({ field: 'spec.selector', type: 'Invalid value', value: undefined, detail: 'field is immutable', raw: `v1.LabelSelector{MatchLabels:${goMap(sel.matchLabels)}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` });
+  }
+  if (t.group === 'batch' && t.kind === 'Job' && !same(next.spec?.template, current.spec?.template)) {
+    causes.push({ field: 'spec.template', type: 'Invalid value', value: undefined, detail: 'field is immutable', raw: 'core.PodTemplateSpec{...}' });
+  }
+  if (t.group === '' && t.kind === 'Service' && current.spec?.clusterIP && next.spec?.clusterIP && next.spec.clusterIP !== current.spec.clusterIP) {
+    causes.push({ field: 'spec.clusterIPs[0]', type: 'Invalid value', value: undefined, detail: 'may not change once set', raw: `[]string{"${next.spec.clusterIP}"}` });
+  }
+  if (t.group === '' && t.kind === 'PersistentVolumeClaim') {
+    const strip = (s: Obj | undefined): Obj => { const c = structuredClone(s ?? {}); delete c.resources; delete c.volumeName; return c; };
+    if (!same(strip(next.spec), strip(current.spec))) causes.push({ field: 'spec', type: 'Forbidden', detail: 'spec is immutable after creation except resources.requests for bound claims' });
+  }
+  return causes;
+}

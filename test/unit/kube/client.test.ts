@@ -97,6 +97,21 @@ describe('KubeClient', () => {
     assert.deepEqual(after.data, { a: '3' });
   });
 
+  test('an immutable field change fails the patch; --force deletes and re-creates the object', async () => {
+    const sel = (app: string) => deploy('app:1').replace(/app: web/g, `app: ${app}`);
+    await kube.create('immut', sel('one'));
+    const uid = (await live('immut', sel('one'))).metadata.uid;
+    await assert.rejects(kube.update('immut', sel('one'), sel('two')), {
+      reason: 'Invalid', code: 422,
+      message: 'Deployment/immut/web: Deployment.apps "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"two"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
+    });
+    assert.ok(logs.includes('Use --force to force recreation of the resource'));
+    await kube.update('immut', sel('one'), sel('two'), { force: true });
+    const after = await live('immut', sel('two'));
+    assert.notEqual(after.metadata.uid, uid);
+    assert.deepEqual((after.spec as any).selector, { matchLabels: { app: 'two' } });
+  });
+
   test('cleanupOnFail deletes what the failed update created', async () => {
     await kube.create('cof', cm('base', {}));
     em.faults.add({ method: 'PATCH', path: '/configmaps/base', status: 500, times: 1 });
