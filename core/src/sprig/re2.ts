@@ -87,6 +87,26 @@ function emitClass(part: ClassPart, negated: boolean): string {
   return `[${negated ? '^' : ''}${body}]`;
 }
 
+const CASED = ['\\p{Lu}', '\\p{Ll}', '\\p{Lt}'];
+
+/**
+ * (?i) over Unicode classes: Go folds the class, so \p{Lu} also matches lower-case letters and \P{Lu}
+ * excludes them. Approximated by the union of the cased-letter categories.
+ */
+function foldClass(part: ClassPart, negated: boolean): { part: ClassPart; negated: boolean } {
+  const ranges = addFolds(part.ranges);
+  const props: string[] = [];
+  let flip = false;
+  for (const p of part.props) {
+    if (CASED.includes(p)) props.push(...CASED);
+    else if (CASED.includes(p.replace('\\P', '\\p')) && part.props.length === 1 && part.ranges.length === 0) {
+      props.push(...CASED);
+      flip = true;
+    } else props.push(p);
+  }
+  return { part: { ranges, props: [...new Set(props)] }, negated: flip ? !negated : negated };
+}
+
 const GENERAL_CATEGORIES = new Set(['C', 'Cc', 'Cf', 'Co', 'Cs', 'L', 'Ll', 'Lm', 'Lo', 'Lt', 'Lu', 'M', 'Mc', 'Me', 'Mn', 'N', 'Nd', 'Nl', 'No', 'P', 'Pc', 'Pd', 'Pe', 'Pf', 'Pi', 'Po', 'Ps', 'S', 'Sc', 'Sk', 'Sm', 'So', 'Z', 'Zl', 'Zp', 'Zs']);
 
 /** The JS property escape for Go's \p{name}, or undefined when Go does not know the name. */
@@ -295,7 +315,9 @@ class Parser {
     if (part.single !== undefined) return this.literal(part.single, flags);
     this.pos = this.pos; // consumed by classEscape
     void start;
-    return emitClass(flags.i ? { ranges: addFolds(part.ranges), props: part.props } : part, false);
+    if (!flags.i) return emitClass(part, false);
+    const f = foldClass(part, false);
+    return emitClass(f.part, f.negated);
   }
 
   /**
@@ -403,8 +425,9 @@ class Parser {
         part.ranges.push([lo, lo]);
       }
     }
-    const final = flags.i ? { ranges: addFolds(part.ranges), props: part.props } : part;
-    return emitClass(final, negated);
+    if (!flags.i) return emitClass(part, negated);
+    const f = foldClass(part, negated);
+    return emitClass(f.part, f.negated);
   }
 
   /** A class character; Perl/Unicode class escapes are added to `part` and return undefined. */

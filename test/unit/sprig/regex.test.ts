@@ -16,6 +16,7 @@ const cases: [string, string][] = [
   ["{{ regexMatch \"a|b|\" \"\" }}|{{ regexFind \"(a|ab)(c|bcd)\" \"abcd\" }}|{{ regexFind \"a(?:b|c)*d\" \"abcbd\" }}|{{ regexMatch \"\\\\x41\\\\x{42}\\\\101\" \"ABA\" }}|{{ regexMatch \"\\\\.\" \"a\" }}|{{ regexMatch \"[\\\\d\\\\-]+\" \"1-2\" }}|{{ regexMatch \"\\\\!\\\\@\\\\#\" \"!@#\" }}|{{ regexMatch \"^$\" \"\" }}|{{ regexFindAll \"(?m)$\" \"a\\nb\" -1 | len }}", "true|abcd|abcbd|true|false|true|true|true|2"],
   ["{{ regexMatch \"[^a]\" \"\\n\" }}|{{ regexFindAll \".\" \"a\\nb\" -1 }}|{{ regexFindAll \"(?s).\" \"a\\nb\" -1 | len }}|{{ regexMatch \"(?i)[a-c]+\" \"ABC\" }}|{{ regexMatch \"[[:word:]]\" \"_\" }}|{{ regexFind \"^[0-9]+\\\\.[0-9]+\\\\.[0-9]+\" \"1.2.3-rc1\" }}|{{ regexFind \"[a-z]+$\" \"abc123def\" }}", "true|[a b]|3|true|true|1.2.3|def"],
   ["{{ regexFindAll \"(?i)é\" \"ÉéE\" -1 }}|{{ regexMatch \"^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?)$\" \"my-name\" }}|{{ regexReplaceAll \"[^a-zA-Z0-9-]\" \"My_App.Name\" \"-\" }}|{{ regexReplaceAll \"^(.{0,5}).*\" \"abcdefgh\" \"$1\" }}", "[É é]|true|My-App-Name|abcde"],
+  ["{{ regexMatch \"(?i)\\\\p{Lu}\" \"a\" }}|{{ regexMatch \"(?i)[\\\\p{Ll}]\" \"A\" }}|{{ regexMatch \"(?i)\\\\P{Lu}\" \"a\" }}|{{ regexMatch \"(?i)\\\\pN\" \"5\" }}|{{ regexMatch \"(?i)[^\\\\p{Lu}]\" \"a\" }}|{{ regexMatch \"(?i)\\\\p{Greek}\" \"Ω\" }}", "true|true|false|true|false|true"],
 ];
 
 const errors: [string, string][] = [
