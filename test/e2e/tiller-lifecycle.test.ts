@@ -252,3 +252,12 @@ test('a release written by a real v2 tiller is read, listed, and its chart upgra
   const h = await c.client.getHistory({ name: 'blog', max: 10 });
   assert.deepEqual(h.releases?.map((r) => StatusCode[r.info!.status!.code!]), ['DEPLOYED', 'SUPERSEDED', 'SUPERSEDED', 'SUPERSEDED']);
 });
+
+test('probes: /liveness and /readiness answer 200, unknown paths 404', async () => {
+  const base = `http://127.0.0.1:${c.probePort}`;
+  assert.equal((await fetch(`${base}/liveness`)).status, 200);
+  assert.equal((await fetch(`${base}/readiness`)).status, 200);
+  assert.equal((await fetch(`${base}/nope`)).status, 404);
+  assert.match(await (await fetch(`${base}/metrics`)).text(), /^# TYPE tiller_inflight_calls gauge\ntiller_inflight_calls \d+\n$/);
+  await c.client.ping();
+});
