@@ -261,3 +261,21 @@ test('probes: /liveness and /readiness answer 200, unknown paths 404', async () 
   assert.match(await (await fetch(`${base}/metrics`)).text(), /^# TYPE tiller_inflight_calls gauge\ntiller_inflight_calls \d+\n$/);
   await c.client.ping();
 });
+
+test('capabilities come from discovery: group/versions, group/version/Kinds, the cluster version', async () => {
+  const capsChart = e2eChart({
+    'cm.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: caps
+data:
+  deployment: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" | quote }}
+  batch: {{ .Capabilities.APIVersions.Has "batch/v1" | quote }}
+  bogus: {{ .Capabilities.APIVersions.Has "bogus.example/v9" | quote }}
+  kube: {{ .Capabilities.KubeVersion.GitVersion | quote }}
+  service: {{ .Release.Service | quote }}
+`,
+  });
+  const res = await c.client.installRelease({ chart: capsChart, name: 'caps', namespace: 'apps', timeout: 60, dry_run: true });
+  assert.match(res.release?.manifest ?? '', /deployment: "true"\n  batch: "true"\n  bogus: "false"\n  kube: "v1\.\d+\.\d+"\n  service: "Tiller"/);
+});

@@ -1,4 +1,6 @@
 /** The production KubeApplier: core/src/kube's KubeClient, plus the few calls tiller alone needs. */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
 import { ApisApi, CoreApi, CoreV1Api, VersionApi } from '@kubernetes/client-node';
 import { KubeClient, isNotFound } from '@helm-ts/core/kube';
 import { HelmError } from '@helm-ts/core/errors';
@@ -74,6 +76,28 @@ export class KubeClientApplier implements KubeApplier {
     }
   }
 
+  /** `group/version/Kind` for every top-level resource of a group version (discovery). */
+  private async kindsOf(gv: string): Promise<string[]> {
+    const kc = this.client.config;
+    const server = kc.getCurrentCluster()?.server;
+    if (!server) return [];
+    const url = new URL(`${server.replace(/\/$/, '')}${gv.includes('/') ? `/apis/${gv}` : `/api/${gv}`}`);
+    const opts: RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
+    await kc.applyToHTTPSOptions(opts);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, opts, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => { text += c; });
+        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`discovery ${gv}: HTTP ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const list = JSON.parse(body) as { resources?: Array<{ name: string; kind: string }> };
+    return (list.resources ?? []).filter((r) => !r.name.includes('/')).map((r) => `${gv}/${r.kind}`);
+  }
+
   async podLogs(namespace: string, name: string): Promise<string> {
     return this.client.config.makeApiClient(CoreV1Api).readNamespacedPodLog({ name, namespace });
   }
@@ -91,6 +115,9 @@ export class KubeClientApplier implements KubeApplier {
         for (const v of g.versions) apiVersions.add(v.groupVersion);
       }
     } catch { /* v2 falls back to the default list when discovery returns nothing */ }
+    // v2 also lists every group/version/Kind, which charts test with .Capabilities.APIVersions.Has.
+    const kinds = await Promise.all([...apiVersions].map((gv) => this.kindsOf(gv).catch(() => [] as string[])));
+    for (const list of kinds) for (const k of list) apiVersions.add(k);
     const value = { gitVersion: version.gitVersion, apiVersions: [...apiVersions].sort() };
     this.caps = { at: Date.now(), value };
     return value;
