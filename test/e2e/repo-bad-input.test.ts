@@ -63,14 +63,18 @@ test('an unreachable repository during repo update is reported; the others still
   try {
     assert.equal((await ours(['repo', 'add', 'b', b.url], a.home)).status, 0);
     const bCache = readFileSync(join(a.home, 'repository', 'cache', 'b-index.yaml'));
-    await b.close();
+    // Nothing listens on 127.0.0.2 (every test server binds 127.0.0.1), so this is refused for certain;
+    // closing b's server instead could let another test's server take the port.
+    const unreachable = b.url.replace('127.0.0.1', '127.0.0.2');
+    const rf = join(a.home, 'repository', 'repositories.yaml');
+    writeFileSync(rf, readFileSync(rf, 'utf8').replace(`url: ${b.url}\n`, `url: ${unreachable}\n`));
     packageCharts([{ name: 'web', version: '1.1.0' }], a.dir);
     assert.equal((await reference(['repo', 'index', a.dir], tempDir())).status, 0);
     const up = await ours(['repo', 'update'], a.home);
     assert.equal(up.status, 0, up.stderr);
     assert.match(up.stdout, /^Hang tight while we grab the latest from your chart repositories\.\.\.\n/);
     assert.match(up.stdout, /\.\.\.Successfully got an update from the "r" chart repository\n/);
-    assert.match(up.stdout, new RegExp(`\\.\\.\\.Unable to get an update from the "b" chart repository \\(${b.url.replace(/\./g, '\\.')}\\):\\n\\tGet ${b.url.replace(/\./g, '\\.')}/index\\.yaml: dial tcp 127\\.0\\.0\\.1:\\d+: connect: connection refused\\n`));
+    assert.match(up.stdout, new RegExp(`\\.\\.\\.Unable to get an update from the "b" chart repository \\(${unreachable.replace(/\./g, '\\.')}\\):\\n\\tGet ${unreachable.replace(/\./g, '\\.')}/index\\.yaml: dial tcp 127\\.0\\.0\\.2:\\d+: connect: connection refused\\n`));
     assert.match(up.stdout, /Update Complete\.\n$/);
     assert.deepEqual(readFileSync(join(a.home, 'repository', 'cache', 'b-index.yaml')), bCache);
     assert.match((await ours(['search', 'web'], a.home)).stdout, /r\/web\t1\.1\.0/);
@@ -79,6 +83,7 @@ test('an unreachable repository during repo update is reported; the others still
     assert.match(strict.stderr, /Error: Update Failed\. Check log for details/);
   } finally {
     await a.close();
+    await b.close();
   }
 });
 

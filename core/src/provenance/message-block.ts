@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { loadArchive, metadataJson } from '../chart/index.js';
 import { HelmError } from '../errors/index.js';
 import { readYaml, writeYaml } from '../repo/yaml-io.js';
 
@@ -20,6 +19,7 @@ export async function digestFile(path: string): Promise<string> {
  */
 export async function messageBlock(archivePath: string): Promise<string> {
   const data = await readFile(archivePath);
+  const { loadArchive, metadataJson } = await import('../chart/index.js');
   const chart = await loadArchive(data, archivePath);
   const files = { files: { [basename(archivePath)]: `sha256:${digest(data)}` } };
   return `${writeYaml(metadataJson(chart.metadata))}...\n${writeYaml(files)}`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { verifyData, type Verification } from '../provenance/index.js';
+import { verifyData, type Verification } from '../provenance/verify.js';
 import { type DownloaderLookup, type Getter, type GetterOptions, getterFor } from './getter.js';
 import { type ChartVersion, indexGet, loadIndexFile } from './index-file.js';
 import { type RepoEntry, type RepoFile, getRepo, loadRepoFile, atomicWrite } from './repo-file.js';

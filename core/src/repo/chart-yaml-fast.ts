@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { posix } from 'node:path';
 import jsYaml from 'js-yaml';
-import type { ChartMetadata } from '../chart/model.js';
+import type { ChartMetadata, Dependency } from '../chart/model.js';
 
 /**
  * Reading only Chart.yaml out of many archives (`helm repo index`, `helm serve`), fast: one pass over the
@@ -94,8 +94,12 @@ function tryFast(text: string): ChartMetadata | undefined {
         list.push(e);
       }
       md.maintainers = list;
+    } else if (k === 'dependencies') {
+      const deps = fastDependencies(v);
+      if (!deps) return slow;
+      md.dependencies = deps;
     } else {
-      // deprecated, annotations, dependencies, or a key differing only in case: the exact decoder.
+      // deprecated, annotations, import-values, or a key differing only in case: the exact decoder.
       return slow;
     }
   }
@@ -103,4 +107,38 @@ function tryFast(text: string): ChartMetadata | undefined {
   md.version ??= '';
   if (!md.apiVersion) md.apiVersion = 'v1';
   return md as unknown as ChartMetadata;
+}
+
+/** A dependency list whose entries hold only plain strings (and string tags), else undefined. */
+function fastDependencies(v: unknown): Dependency[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const deps: Dependency[] = [];
+  for (const d of v) {
+    if (!d || typeof d !== 'object' || Array.isArray(d)) return undefined;
+    const e: Record<string, unknown> = { name: '', repository: '' };
+    for (const [dk, dv] of Object.entries(d as Record<string, unknown>)) {
+      if (['name', 'version', 'repository', 'condition', 'alias'].includes(dk) && plainString(dv)) e[dk] = dv;
+      else if (dk === 'tags' && Array.isArray(dv) && dv.every(plainString)) e[dk] = dv;
+      else return undefined;
+    }
+    deps.push(e as unknown as Dependency);
+  }
+  return deps;
+}
+
+/** requirements.yaml's dependencies: the fast path as for Chart.yaml, else the chart package's decoder. */
+export async function parseRequirementsFast(text: string): Promise<Dependency[]> {
+  try {
+    const doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+    if (doc && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).every((k) => k === 'dependencies')) {
+      const deps = (doc as Record<string, unknown>).dependencies;
+      if (deps === undefined) return [];
+      const fast = fastDependencies(deps);
+      if (fast) return fast;
+    }
+  } catch {
+    // the exact decoder reports the error as Helm does
+  }
+  const { parseRequirementsYaml } = await import('../chart/metadata.js');
+  return parseRequirementsYaml(text);
 }

@@ -1,21 +1,21 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Chart, type Dependency, loadDir, saveChart } from '../chart/index.js';
-import { chartYamlFromArchive, parseChartYamlFast } from './chart-yaml-fast.js';
+import type { Dependency } from '../chart/model.js';
+import { chartYamlFromArchive, parseChartYamlFast, parseRequirementsFast } from './chart-yaml-fast.js';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { verifyData } from '../provenance/index.js';
+import { verifyData } from '../provenance/verify.js';
 import { checkDigest, VerificationStrategy } from './chart-downloader.js';
 import { getterOptions } from './chart-repository.js';
 import { type DownloaderLookup, getterFor } from './getter.js';
 import { type IndexFile, loadIndexFile } from './index-file.js';
 import { type RepoEntry, loadRepoFile } from './repo-file.js';
-import { type DependencyFiles, dependencyFiles, hashReq, writeLock } from './requirements.js';
+import { type DependencyFiles, hashReq, writeLock } from './requirements.js';
 import { getLocalPath, getRepoNames, resolveDependencies } from './resolver.js';
 import { Constraint, parseVersion } from './semver.js';
 import { updateLine, updateRepositories } from './update-repositories.js';
 import { isAbsoluteURL, resolveReferenceURL, urlEqual } from './url-util.js';
-import { goTime } from './yaml-io.js';
+import { goTime, readYaml } from './yaml-io.js';
 
 export interface ManagerOptions {
   chartPath: string;
@@ -28,8 +28,29 @@ export interface ManagerOptions {
   downloaders?: DownloaderLookup;
 }
 
-interface Loaded { chart: Chart; files: DependencyFiles; deps: Dependency[] | undefined }
+interface Loaded {
+  files: DependencyFiles;
+  /** The dependencies as declared (copies: resolution rewrites `@repo` references). */
+  deps: Dependency[] | undefined;
+  /** Chart.yaml's dependencies as written (Helm 3 hashes those). */
+  written: Dependency[] | undefined;
+  lock: { digest: string; dependencies: Dependency[] } | undefined;
+}
 
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * What the dependency commands need of a chart folder: Chart.yaml, requirements.yaml and the lock. Only
+ * these files are read (Helm v2 loads the whole chart first, so a broken archive in charts/ stopped it
+ * from repairing charts/; here `dependency build` can).
+ */
 async function loadChartDir(chartPath: string): Promise<Loaded> {
   try {
     const st = await stat(chartPath);
@@ -37,16 +58,44 @@ async function loadChartDir(chartPath: string): Promise<Loaded> {
   } catch {
     throw new HelmError(`Could not find ${chartPath}: stat ${chartPath}: no such file or directory`);
   }
-  const chart = await loadDir(chartPath);
-  const files = dependencyFiles(chart);
-  const deps = files.apiV2 ? chart.metadata.dependencies : chart.requirements?.dependencies;
-  return { chart, files, deps: deps ? deps.map((d) => ({ ...d })) : undefined };
+  const chartYaml = await readIfExists(join(chartPath, 'Chart.yaml'));
+  if (chartYaml === undefined) throw new HelmError('chart metadata (Chart.yaml) missing');
+  const metadata = await parseChartYamlFast(chartYaml);
+  if (!metadata.name) throw new HelmError('invalid chart (Chart.yaml): name must not be empty');
+  const apiV2 = metadata.apiVersion === 'v2';
+  const files: DependencyFiles = apiV2
+    ? { apiV2, requirementsName: 'Chart.yaml', lockName: 'Chart.lock' }
+    : { apiV2, requirementsName: 'requirements.yaml', lockName: 'requirements.lock' };
+  let deps: Dependency[] | undefined;
+  if (apiV2) deps = metadata.dependencies;
+  else {
+    const text = await readIfExists(join(chartPath, 'requirements.yaml'));
+    if (text !== undefined) deps = await parseRequirementsFast(text);
+  }
+  let lock: Loaded['lock'];
+  const lockText = await readIfExists(join(chartPath, files.lockName));
+  if (lockText !== undefined) {
+    let raw: Record<string, unknown>;
+    try {
+      raw = (readYaml(lockText) ?? {}) as Record<string, unknown>;
+    } catch (err) {
+      throw new HelmError(`error converting YAML to JSON: ${errorMessage(err).split('\n')[0]}`, { file: files.lockName });
+    }
+    const list = Array.isArray(raw.dependencies) ? raw.dependencies as Record<string, unknown>[] : [];
+    lock = {
+      digest: raw.digest == null ? '' : String(raw.digest),
+      dependencies: list.map((d) => ({
+        name: String(d.name ?? ''), repository: String(d.repository ?? ''), ...(d.version == null ? {} : { version: String(d.version) }),
+      })),
+    };
+  }
+  return { files, deps: deps?.map((d) => ({ ...d })), written: apiV2 ? metadata.dependencies : undefined, lock };
 }
 
 /** Manager.Update (`helm dependency update`). */
 export async function dependencyUpdate(o: ManagerOptions): Promise<void> {
-  const { chart, files, deps } = await loadChartDir(o.chartPath);
-  if (!deps || (!files.apiV2 && !chart.files.some((f) => f.name === 'requirements.yaml'))) {
+  const { files, deps, written, lock } = await loadChartDir(o.chartPath);
+  if (!deps) {
     o.out(`No requirements found in ${o.chartPath}/charts.`);
     return;
   }
@@ -55,24 +104,18 @@ export async function dependencyUpdate(o: ManagerOptions): Promise<void> {
   const repoNames = await getRepoNames(deps, rf, o.chartPath);
   if (!o.skipUpdate) await refresh(rf.repositories, o);
   const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName, files.apiV2);
-  const digest = files.apiV2 ? hashReq(requirementsAsWritten(chart), true, locked) : v1Hash;
+  const digest = files.apiV2 ? hashReq(written, true, locked) : v1Hash;
   await downloadAll(locked, rf.repositories, o, files.apiV2);
-  if (chart.lock?.digest === digest) return;
+  if (lock?.digest === digest) return;
   await writeLock(o.chartPath, files, { generated: goTime(), digest, dependencies: locked });
-}
-
-/** The dependencies exactly as Chart.yaml lists them (Helm 3 hashes those, before any repository rewrite). */
-function requirementsAsWritten(chart: Chart): Dependency[] | undefined {
-  return chart.metadata.dependencies;
 }
 
 /** Manager.Build (`helm dependency build`): exactly the locked versions; no lock means update. */
 export async function dependencyBuild(o: ManagerOptions): Promise<void> {
-  const { chart, files, deps } = await loadChartDir(o.chartPath);
-  const lock = chart.lock;
+  const { files, deps, written, lock } = await loadChartDir(o.chartPath);
   if (!lock) return dependencyUpdate(o);
   if (!deps) throw new HelmError(`${files.requirementsName} cannot be opened: requirements.yaml not found`);
-  const sum = files.apiV2 ? hashReq(requirementsAsWritten(chart), true, lock.dependencies) : hashReq(deps, false);
+  const sum = files.apiV2 ? hashReq(written, true, lock.dependencies) : hashReq(deps, false);
   if (sum !== lock.digest) {
     throw new HelmError(files.apiV2
       ? 'the lock file (Chart.lock) is out of sync with the dependencies file (Chart.yaml). Please update the dependencies'
@@ -206,6 +249,8 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
 /** tarFromLocalDir: a `file://` dependency is packaged into charts/ when its version satisfies the range. */
 async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string, helm3: boolean): Promise<string> {
   const origPath = await getLocalPath(dep.repository, chartPath);
+  // The chart package (loader and packager) is only needed for file:// dependencies.
+  const { loadDir, saveChart } = await import('../chart/index.js');
   const ch = await loadDir(origPath);
   let constraint: Constraint;
   try {

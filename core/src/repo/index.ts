@@ -18,7 +18,7 @@ export {
 } from './chart-downloader.js';
 export { locateChart, defaultKeyring, type LocateChartOptions } from './locate-chart.js';
 export { indexDirectory } from './index-directory.js';
-export { chartYamlFromArchive, parseChartYamlFast } from './chart-yaml-fast.js';
+export { chartYamlFromArchive, parseChartYamlFast, parseRequirementsFast } from './chart-yaml-fast.js';
 export { expandArchive } from './expand.js';
 export { withRepoLock } from './file-lock.js';
 export { updateRepositories, updateLine, type UpdateOutcome } from './update-repositories.js';
