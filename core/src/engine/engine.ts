@@ -1,7 +1,7 @@
 import { HelmError } from '../errors/index.js';
 import { TemplateSet } from '../template/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
-import { isGoMap } from '../template/value.js';
+import { isGoMap, setMapTypeName } from '../template/value.js';
 import { chartFullPath, type Chart } from '../chart/model.js';
 import { Files } from './files.js';
 import { Capabilities } from './capabilities.js';
@@ -29,6 +29,7 @@ interface Renderable {
 }
 
 const ROOT_NAME = 'gotpl';
+const VALUES_TYPE = 'chartutil.Values';
 
 /**
  * Renders every template of a chart and its subcharts (Helm 3.10 pkg/engine). Returns template key →
@@ -57,7 +58,8 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
   for (const key of keys) {
     if (baseName(key).startsWith('_')) continue;
     const r = templates.get(key)!;
-    r.vals.Template = { Name: key, BasePath: r.basePath };
+    // Helm 3 executes each template with a chartutil.Values root whose Template is a chartutil.Values too.
+    r.vals.Template = setMapTypeName({ Name: key, BasePath: r.basePath }, VALUES_TYPE);
     let out: string;
     try {
       out = set.execute(key, r.vals);
@@ -78,14 +80,16 @@ function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: Go
     const v = (parent.Values as GoMap | undefined)?.[chart.metadata.name];
     if (isGoMap(v)) values = v;
   }
-  const next: GoMap = {
+  // Values come from CoalesceValues (root) or Values.Table (subcharts): chartutil.Values either way.
+  if (isGoMap(values)) setMapTypeName(values, VALUES_TYPE);
+  const next: GoMap = setMapTypeName({
     Chart: new ChartMetadataStruct(chart),
     Files: new Files(new Map(chart.files.map((f) => [f.name, f.data]))),
     Release: parent.Release,
     Capabilities: parent.Capabilities,
     Values: values,
     Subcharts: subcharts,
-  };
+  }, VALUES_TYPE);
   for (const dep of chart.dependencies) subcharts[dep.metadata.name] = collectTemplates(dep, out, next);
 
   const id = chartFullPath(chart);

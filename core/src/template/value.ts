@@ -128,6 +128,19 @@ export function goFunc<F extends (...args: any[]) => GoValue>(signature: FuncSig
   return f;
 }
 
+/**
+ * The Go type of a plain map or array whose type is not map[string]interface{} / []interface{}: a named map
+ * type without methods (Helm's `chartutil.Values`: the template root, `.Values`, `.Template`) or Sprig's
+ * []string / map[string]string results (the same symbol as sprig's GO_TYPE). Non-enumerable: never a key.
+ */
+const NAMED_MAP_TYPE = Symbol.for('helm-ts.goType');
+
+/** Marks a plain map as being of a named Go map type (it still is a map for every other purpose). */
+export function setMapTypeName<M extends GoMap>(m: M, name: string): M {
+  Object.defineProperty(m, NAMED_MAP_TYPE, { value: name, enumerable: false, configurable: true, writable: true });
+  return m;
+}
+
 export function isGoMap(v: unknown): v is GoMap {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
@@ -183,10 +196,10 @@ export function typeName(v: GoValue): string {
   }
   if (v === null) return '<nil>';
   if (v instanceof GoNumber) return v.type;
-  if (Array.isArray(v)) return '[]interface {}';
+  if (Array.isArray(v)) return (v as { [NAMED_MAP_TYPE]?: string })[NAMED_MAP_TYPE] ?? '[]interface {}';
   if (v instanceof Uint8Array) return '[]uint8';
   if (v instanceof GoStruct || v instanceof GoNamedMap || v instanceof GoNamedList) return v.goType;
-  return 'map[string]interface {}';
+  return (v as { [NAMED_MAP_TYPE]?: string })[NAMED_MAP_TYPE] ?? 'map[string]interface {}';
 }
 
 /** Whether a value is Go's nil (a nil interface) or no value at all. */
