@@ -43,6 +43,15 @@ test('dependency update resolves ranges, writes the lock, removes stale archives
     assert.deepEqual(readdirSync(join(chart, 'charts')).sort(), ['db-3.1.0.tgz', 'unrelated-1.0.0.tgz', 'web-1.0.5.tgz']);
     const lock = readFileSync(join(chart, 'requirements.lock'), 'utf8');
     assert.match(lock, new RegExp(`^dependencies:\\n- name: web\\n  repository: ${r.url.replace(/\./g, '\\.')}/\\n  version: 1\\.0\\.5\\n- name: db\\n  repository: ${r.url.replace(/\./g, '\\.')}\\n  version: 3\\.1\\.0\\n`));
+    const list = await ours(['dependency', 'list', chart], r.home);
+    assert.equal(list.stdout, [
+      `NAME\tVERSION\tREPOSITORY                 \tSTATUS`,
+      `web \t~1.0.0 \t${r.url}/\tok    `,
+      `db  \t^3     \talias:myrepo               \tok    `,
+      '',
+      `WARNING: "${join(chart, 'charts', 'unrelated-1.0.0.tgz')}" is not in requirements.yaml.`,
+      '',
+    ].join('\n').replace('REPOSITORY                 ', 'REPOSITORY'.padEnd(r.url.length + 1)).replace('alias:myrepo               ', 'alias:myrepo'.padEnd(r.url.length + 1)));
     // A second update with an unchanged requirements file keeps the lock as it is.
     assert.equal((await ours(['dependency', 'update', chart, '--skip-refresh'], r.home)).status, 0);
     assert.equal(readFileSync(join(chart, 'requirements.lock'), 'utf8'), lock);
