@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { HelmError } from '../errors/index.js';
 import type { HelmSettings } from '../home/index.js';
-import { TillerClient, type TillerTlsOptions } from '../client/index.js';
+import type { TillerClient, TillerTlsOptions } from '../client/index.js';
 
 export const TILLER_PORT = 44134;
 export const TILLER_SELECTOR = 'app=helm,name=tiller';
@@ -55,9 +55,14 @@ function filterIpServerNameWarning(): void {
  * --tiller-namespace and port-forward a free local port to its 44134.
  */
 export async function connectToTiller(settings: HelmSettings): Promise<TillerConnection> {
+  // The gRPC client (grpc-js, protobufjs, the hapi protos) loads while the port-forward is being set up:
+  // module loading fills the time the tunnel spends waiting on the network.
+  const clientModule = import('../client/index.js');
+  clientModule.catch(() => undefined);
   const tls = await tlsOptions(settings);
   if (tls && !tls.serverName) filterIpServerNameWarning();
   if (settings.host) {
+    const { TillerClient } = await clientModule;
     const client = new TillerClient({ host: settings.host, tls });
     return { client, host: settings.host, close: () => client.close() };
   }
@@ -67,6 +72,7 @@ export async function connectToTiller(settings: HelmSettings): Promise<TillerCon
     const pod = await kube.findPod(settings.tillerNamespace, TILLER_SELECTOR);
     const tunnel = await kube.portForward(settings.tillerNamespace, pod, TILLER_PORT);
     const host = `127.0.0.1:${tunnel.localPort}`;
+    const { TillerClient } = await clientModule;
     const client = new TillerClient({ host, tls });
     return { client, host, close: () => { client.close(); tunnel.close(); kube.close(); } };
   } catch (err) {

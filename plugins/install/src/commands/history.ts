@@ -3,7 +3,6 @@ import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { HelmError } from '@helm-ts/core/errors';
 import { releaseHistory } from '@helm-ts/core/action/status';
 import { historyRows, formatHistory } from '@helm-ts/core/action/release-format';
-import { marshalJson, toYaml } from '@helm-ts/core/encoding';
 import type { GoValue } from '@helm-ts/core/template';
 import { outputFlag } from '../flags.js';
 
@@ -23,8 +22,11 @@ export default class History extends HelmCommand {
     const { args, flags } = await this.parse(History);
     if (!args.release) throw new HelmError('release name is required');
     const rows = historyRows(await releaseHistory(args.release, flags.max, this.settings));
-    if (flags.output === 'json') process.stdout.write(`${marshalJson(rows as unknown as GoValue)}\n`);
-    else if (flags.output === 'yaml') process.stdout.write(`${toYaml(rows as unknown as GoValue)}\n`);
-    else this.log(formatHistory(rows, flags['col-width']));
+    if (flags.output === 'json' || flags.output === 'yaml') {
+      const { marshalJson, toYaml } = await import('@helm-ts/core/encoding');
+      process.stdout.write(`${flags.output === 'json' ? marshalJson(rows as unknown as GoValue) : toYaml(rows as unknown as GoValue)}\n`);
+    } else {
+      this.log(formatHistory(rows, flags['col-width']));
+    }
   }
 }

@@ -2,7 +2,6 @@ import { Args, Flags } from '@oclif/core';
 import { HelmCommand, tlsFlags } from '@helm-ts/plugin-base';
 import { listReleases } from '@helm-ts/core/action/list';
 import { listRows, formatList } from '@helm-ts/core/action/release-format';
-import { marshalJson, toYaml } from '@helm-ts/core/encoding';
 import type { GoValue } from '@helm-ts/core/template';
 
 export default class List extends HelmCommand {
@@ -55,6 +54,8 @@ regular expressions (Perl compatible) that are applied to the list of releases.`
     }
     const rows = listRows(releases);
     if (flags.output === 'json' || flags.output === 'yaml') {
+      // The YAML/JSON encoders are loaded only for -o json|yaml: the table path stays lean.
+      const { marshalJson, toYaml } = await import('@helm-ts/core/encoding');
       const data = { Next: res.next ?? '', Releases: rows } as unknown as GoValue;
       process.stdout.write(flags.output === 'json' ? `${marshalJson(data)}\n` : `${toYaml(data)}\n`);
       return;

@@ -26,6 +26,6 @@ The status consists of:
     const { args, flags } = await this.parse(Status);
     if (!args.release) throw new HelmError('release name is required');
     const status = await releaseStatus(args.release, flags.revision, this.settings);
-    process.stdout.write(formatStatusOutput(status, flags.output));
+    process.stdout.write(await formatStatusOutput(status, flags.output));
   }
 }
