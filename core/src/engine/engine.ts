@@ -1,4 +1,3 @@
-import { HelmError } from '../errors/index.js';
 import { TemplateSet } from '../template/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
 import { isGoMap, setMapTypeName } from '../template/value.js';
@@ -6,7 +5,8 @@ import { chartFullPath, type Chart } from '../chart/model.js';
 import { Files } from './files.js';
 import { Capabilities } from './capabilities.js';
 import { ChartMetadataStruct } from './chart-metadata.js';
-import { baseFuncMap, helmFuncs, type HelmFuncOptions } from './funcs.js';
+import { baseFuncMap, helmFuncs, type HelmFuncOptions, type ReferenceTemplates } from './funcs.js';
+import { cleanupExecError, cleanupParseError } from './render-errors.js';
 
 export interface RenderOptions {
   /** Coalesced values of the top chart (what `.Values` is at the top). */
@@ -41,14 +41,18 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
   const top: GoMap = { Values: options.values, Release: options.release, Capabilities: capabilities };
   collectTemplates(chart, templates, top);
 
-  const set = new TemplateSet({ missingKey: options.strict ? 'error' : 'zero' });
-  set.addFuncs(baseFuncMap());
-  set.addFuncs(helmFuncs(set, { rootName: ROOT_NAME, strict: options.strict ?? false, lintMode: options.lintMode ?? false, warnings: options.warnings, lookup: options.lookup }));
-
+  const set = new TemplateSet({ missingKey: options.strict ? 'error' : 'zero', name: ROOT_NAME });
   const keys = sortTemplates([...templates.keys()]);
+  // Each file is parsed once; tpl adds the same trees to the fresh template set it renders in.
+  const references: ReferenceTemplates = { keys, trees: new Map() };
+  set.addFuncs(baseFuncMap());
+  set.addFuncs(helmFuncs(set, { rootName: ROOT_NAME, strict: options.strict ?? false, lintMode: options.lintMode ?? false, warnings: options.warnings, lookup: options.lookup, references }));
+
   for (const key of keys) {
     try {
-      set.parse(key, templates.get(key)!.text);
+      const trees = set.parseTrees(key, templates.get(key)!.text);
+      references.trees.set(key, trees);
+      set.addTrees(trees);
     } catch (err) {
       throw cleanupParseError(key, err);
     }
@@ -109,20 +113,4 @@ function baseName(key: string): string {
 export function sortTemplates(keys: string[]): string[] {
   const depth = (s: string): number => s.split('/').length;
   return keys.sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : a > b ? -1 : 0));
-}
-
-function cleanupParseError(key: string, err: unknown): Error {
-  const msg = err instanceof Error ? err.message : String(err);
-  const tokens = msg.split(': ');
-  if (tokens.length === 1) return new HelmError(`parse error in (${key}): ${msg}`, { file: key, cause: err });
-  return new HelmError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, { file: key, cause: err });
-}
-
-function cleanupExecError(key: string, err: unknown): Error {
-  const msg = err instanceof Error ? err.message : String(err);
-  const m = /^template: ([^:]+(?::\d+){1,2}): (.*)$/s.exec(msg);
-  if (!m) return new HelmError(msg, { file: key, cause: err });
-  const warn = /HELM\[(.*)\]HELM/s.exec(m[2]!);
-  if (warn) return new HelmError(`execution error at (${m[1]}): ${warn[1]}`, { file: key, cause: err });
-  return new HelmError(msg, { file: key, cause: err });
 }

@@ -1,5 +1,6 @@
-import { goFunc, type FuncMap, type GoMap, type GoValue } from '../template/value.js';
-import type { TemplateSet } from '../template/index.js';
+import { goFunc, isGoMap, type FuncMap, type GoMap, type GoValue } from '../template/value.js';
+import { TemplateSet, type Tree } from '../template/index.js';
+import { cleanupExecError, cleanupParseError } from './render-errors.js';
 import { sprigFuncs } from '../sprig/index.js';
 import { encodingFuncs } from '../encoding/index.js';
 
@@ -10,13 +11,21 @@ export const INCLUDE_RECURSION_MAX = 1000;
 export const warnWrap = (msg: string): string => `HELM[${msg}]HELM`;
 
 export interface HelmFuncOptions {
-  /** Name tpl'd templates are parsed under (Helm 3 parses them as the root template, "gotpl"). */
-  rootName: string;
+  /** Kept for callers; Helm 3.10 parses tpl'd text under the caller's `.Template.Name` instead. */
+  rootName?: string;
   strict: boolean;
   /** Lint mode: `required` warns instead of failing. */
   lintMode: boolean;
   warnings?: string[];
   lookup?: (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
+  /** Every chart template, parsed: what tpl renders against (Helm's referenceTpls). */
+  references?: ReferenceTemplates;
+}
+
+/** The chart's templates in Helm's parse order (sortTemplates) and the trees each file's parse gave. */
+export interface ReferenceTemplates {
+  keys: string[];
+  trees: Map<string, ReadonlyMap<string, Tree>>;
 }
 
 let baseFuncs: FuncMap | undefined;
@@ -45,22 +54,45 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
     }
   });
 
+  // Helm 3.10's tpl is renderWithReferences: a fresh template set (and include counter) where the text is
+  // parsed as the caller's .Template.Name, then every chart template whose file name is not yet defined is
+  // added in parse order. So the caller's own file (and its defines) is left out, and a chart define
+  // replaces a same-named define of the text.
   const tpl = goFunc({ params: ['string', 'any'] }, (text: string, vals: GoValue): string => {
-    const clone = set.clone();
-    clone.setMissingKey(o.strict ? 'error' : 'zero');
-    clone.addFuncs(helmFuncs(clone, o, includedNames));
-    try {
-      clone.parse(o.rootName, text);
-    } catch (err) {
-      throw new Error(`cannot parse template ${goQuote(text)}: ${(err as Error).message}`);
+    for (const field of ['BasePath', 'Name']) {
+      if (pathValue(vals, 'Template', field) === undefined) {
+        throw new Error(`cannot retrieve Template.${field === 'BasePath' ? 'Basepath' : field} from values inside tpl function: ${text}: ${goQuote(field)} is not a value`);
+      }
     }
+    const name = String(pathValue(vals, 'Template', 'Name'));
+    const refs = o.references;
+    const inner = refs ? new TemplateSet({ name: o.rootName ?? 'gotpl' }) : set.clone();
+    inner.setMissingKey(o.strict ? 'error' : 'zero');
+    if (refs) inner.addFuncs(baseFuncMap());
+    inner.addFuncs(helmFuncs(inner, o, refs ? new Map() : includedNames));
+    const during = (err: Error): Error => new Error(`error during tpl function execution for ${goQuote(text)}: ${err.message}`);
+    try {
+      inner.parse(name, text);
+    } catch (err) {
+      throw during(cleanupParseError(name, err));
+    }
+    if (refs) for (const key of refs.keys) if (!inner.has(key)) inner.addTrees(refs.trees.get(key)!);
     let out: string;
     try {
-      out = clone.execute(o.rootName, vals);
+      out = inner.execute(name, vals);
     } catch (err) {
-      throw new Error(`error during tpl function execution for ${goQuote(text)}: ${(err as Error).message}`);
+      throw during(cleanupExecError(name, err));
     }
     return out.replaceAll('<no value>', '');
+  });
+
+  // Helm overrides Sprig's fail so its message survives error cleanup like required's (and lint goes on).
+  const fail = goFunc({ params: ['string'] }, (msg: string): string => {
+    if (o.lintMode) {
+      o.warnings?.push(`[INFO] Fail: ${msg}`);
+      return '';
+    }
+    throw new Error(warnWrap(msg));
   });
 
   const required = goFunc({ params: ['string', 'any'] }, (warn: string, val: GoValue): GoValue => {
@@ -77,7 +109,19 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
   const lookup = goFunc({ params: ['string', 'string', 'string', 'string'] }, (apiVersion: string, kind: string, namespace: string, name: string): GoMap =>
     o.lookup ? o.lookup(apiVersion, kind, namespace, name) : {});
 
-  return { include, tpl, required, lookup };
+  return { include, tpl, required, fail, lookup };
+}
+
+/**
+ * chartutil.Values.PathValue for a two-step path: the value under table.key when table is a map and the
+ * value is not itself a map; undefined (Go's ErrNoValue) otherwise.
+ */
+function pathValue(vals: GoValue, table: string, key: string): GoValue {
+  if (!isGoMap(vals)) return undefined;
+  const t = vals[table];
+  if (!isGoMap(t) || !Object.prototype.hasOwnProperty.call(t, key)) return undefined;
+  const v = t[key];
+  return isGoMap(v) ? undefined : v;
 }
 
 /** Go's %q of a string, as errors.Wrapf(..., "%q", s) prints it. */

@@ -72,14 +72,25 @@ export class TemplateSet {
    * On a parse error nothing is added.
    */
   parse(name: string, text: string): this {
-    let trees: Map<string, Tree>;
+    return this.addTrees(this.parseTrees(name, text));
+  }
+
+  /**
+   * The first half of parse: the trees `text` defines (itself under `name`, and its defines), without adding
+   * them, so a caller can add the same parse to several sets (Helm's tpl re-adds every chart template).
+   */
+  parseTrees(name: string, text: string): ReadonlyMap<string, Tree> {
     try {
-      trees = Tree.parse(name, text, this.hasFunction);
+      return Tree.parse(name, text, this.hasFunction);
     } catch (e) {
       if (e instanceof ParseError) throw new TemplateError(e.message, name, e.parseName, e.line);
       if (isStackOverflow(e)) throw new TemplateError(`template: ${name}:1: exceeded maximum nesting depth`, name, name, 1);
       throw e;
     }
+  }
+
+  /** The second half of parse (Go's AddParseTree per tree): an empty body never replaces a template. */
+  addTrees(trees: ReadonlyMap<string, Tree>): this {
     for (const [n, tree] of trees) {
       const old = this.templates.get(n);
       if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
