@@ -1,3 +1,4 @@
+import { HelmError } from '../errors/index.js';
 import type { HelmSettings } from '../home/index.js';
 import { loadChart, type Chart } from '../chart/index.js';
 import { mergeValues, processDependencies, checkDependencies, missingDependencies } from '../values/index.js';
@@ -26,6 +27,8 @@ export interface ChartSourceOptions {
   setFile?: string[];
   /** --dep-up: run `helm dependency update` when dependencies are missing, then reload. */
   depUp?: boolean;
+  /** Where --dep-up's dependency-update lines go (v2 writes them to stdout as they happen). */
+  onDepUpOutput?: (line: string) => void;
 }
 
 export interface PreparedChart {
@@ -49,11 +52,17 @@ export async function prepareChart(o: ChartSourceOptions, settings: HelmSettings
   }, settings);
   let chart = await loadChart(path);
   if (o.depUp && missingDependencies(chart).length > 0) {
-    await dependencyUpdate({ chartPath: path }, settings, (l) => warnings.push(l));
+    await dependencyUpdate({ chartPath: path }, settings, o.onDepUpOutput ?? ((l) => warnings.push(l)));
     chart = await loadChart(path);
   }
   const values: GoMap = await mergeValues({ valueFiles: o.valueFiles ?? [], set: o.set ?? [], setString: o.setString ?? [], setFile: o.setFile ?? [] });
   if (chart.metadata.deprecated) warnings.push('WARNING: This chart is deprecated');
+  // v2's CheckDependencies text (`helm install` prints it as is); the values module words it as Helm 3 does.
+  const missing = missingDependencies(chart);
+  if (missing.length > 0) {
+    const file = chart.metadata.apiVersion === 'v2' ? 'Chart.yaml' : 'requirements.yaml';
+    throw new HelmError(`found in ${file}, but missing in charts/ directory: ${missing.join(', ')}`);
+  }
   checkDependencies(chart);
   processDependencies(chart, values);
   const raw = Object.keys(values).length === 0 ? '{}\n' : toYaml(values);

@@ -56,7 +56,7 @@ a path to an unpacked chart directory or a URL.`;
       result = await install({
         onWaitProgress: progress?.listener,
         ...chartSource(chart, flags),
-        depUp: flags['dep-up'],
+        depUp: flags['dep-up'], onDepUpOutput: (l) => this.log(l),
         name, namespace: flags.namespace, dryRun: flags['dry-run'], noHooks: flags['no-hooks'],
         noCrdHook: flags['no-crd-hook'], replace: flags.replace, wait: flags.wait, timeout: flags.timeout,
         atomic: flags.atomic, description: flags.description, renderSubchartNotes: flags['render-subchart-notes'],
