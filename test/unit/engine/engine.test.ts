@@ -1,0 +1,126 @@
+// renderChart on small charts; every expected output was taken from the reference Helm v3.10.1
+// (`helm template rel CHART`, or `--debug` where the output is not YAML).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { loadChart } from '@helm-ts/core/chart';
+import { processDependencies, coalesceValues } from '@helm-ts/core/values';
+import { renderChart, releaseInfo, Capabilities } from '@helm-ts/core/engine';
+import { chartFixture } from '../../support/chart-fixtures.js';
+
+async function render(files: Record<string, string>): Promise<Map<string, string>> {
+  const dir = chartFixture(files);
+  const chart = await loadChart(join(dir, 'c'));
+  processDependencies(chart, {});
+  const values = coalesceValues(chart, {});
+  const release = releaseInfo({ name: 'rel', namespace: 'ns', revision: 1, isUpgrade: false });
+  return renderChart(chart, { values, release, capabilities: new Capabilities() });
+}
+
+const CHART = 'apiVersion: v2\nname: c\nversion: 0.1.0\n';
+const LIB = {
+  'c/Chart.yaml': CHART + 'dependencies:\n  - name: lib\n    version: 0.1.0\n    tags: [t]\n',
+  'c/charts/lib/Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n',
+  'c/charts/lib/templates/_l.tpl': '{{ define "lib.y" }}LIB{{ end }}',
+};
+
+const renders: { name: string; files: Record<string, string>; key: string; want: string }[] = [
+  {
+    name: 'the root, .Values and .Template are chartutil.Values; .Release and .Subcharts plain maps',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ typeOf . }}|{{ typeOf .Values }}|{{ typeOf .Template }}|{{ typeOf .Release }}|{{ printf "%T" .Subcharts }}' },
+    key: 'c/templates/a.yaml',
+    want: 'chartutil.Values|chartutil.Values|chartutil.Values|map[string]interface {}|map[string]interface {}',
+  },
+  {
+    name: 'tpl and include keep the type of what they are given',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/_t.tpl': '{{ define "ty" }}{{ typeOf . }}{{ end }}', 'c/templates/a.yaml': '{{ tpl "{{ typeOf . }} {{ typeOf .Values }}" . }}|{{ include "ty" (dict "a" 1) }}|{{ include "ty" . }}' },
+    key: 'c/templates/a.yaml',
+    want: 'chartutil.Values chartutil.Values|map[string]interface {}|chartutil.Values',
+  },
+  {
+    name: '%T of Sprig results with their own Go types',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ printf "%T %T %T" (splitList "," "a,b") (split "," "a,b") (until 2) }}' },
+    key: 'c/templates/a.yaml',
+    want: '[]string map[string]string []int',
+  },
+  {
+    name: '.Chart.Dependencies are *chart.Dependency structs',
+    files: { ...LIB, 'c/templates/a.yaml': '{{ printf "%v" (index .Chart.Dependencies 0) }}|{{ (index .Chart.Dependencies 0).Enabled }}|{{ typeOf (index .Chart.Dependencies 0) }}' },
+    key: 'c/templates/a.yaml',
+    want: '&{lib 0.1.0   [t] true [] }|true|*chart.Dependency',
+  },
+  {
+    name: '.Chart marshals with chart.Metadata JSON tags (toYaml sorts them)',
+    files: { ...LIB, 'c/templates/a.yaml': '{{ .Chart | toYaml | replace "\\n" ";" }}' },
+    key: 'c/templates/a.yaml',
+    want: 'IsRoot: true;apiVersion: v2;dependencies:;- enabled: true;  name: lib;  repository: "";  tags:;  - t;  version: 0.1.0;name: c;version: 0.1.0',
+  },
+  {
+    name: 'tpl: a chart define replaces a same-named define of the text',
+    files: { ...LIB, 'c/templates/a.yaml': '{{ tpl "{{ define \\"lib.y\\" }}MINE{{ end }}{{ include \\"lib.y\\" . }}" . }}' },
+    key: 'c/templates/a.yaml',
+    want: 'LIB',
+  },
+  {
+    name: 'tpl: a define of the text is used when no chart template defines the name',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ tpl "{{ define \\"q\\" }}MINE{{ end }}{{ include \\"q\\" . }}" . }}' },
+    key: 'c/templates/a.yaml',
+    want: 'MINE',
+  },
+  {
+    name: "tpl: another file's defines are visible",
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ define "x" }}X{{ end }}', 'c/templates/c.yaml': '{{ tpl "{{ include \\"x\\" . }}" . }}' },
+    key: 'c/templates/c.yaml',
+    want: 'X',
+  },
+  {
+    name: 'tpl: .Template.Name inside the text is the caller\'s',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/_h.tpl': '{{ define "y" }}Y{{ end }}', 'c/templates/a.yaml': '{{ tpl "{{ template \\"y\\" }}{{ .Template.Name }}" . }}' },
+    key: 'c/templates/a.yaml',
+    want: 'Yc/templates/a.yaml',
+  },
+];
+
+for (const c of renders) {
+  test(`renderChart: ${c.name}`, async () => {
+    const out = await render(c.files);
+    assert.equal(out.get(c.key), c.want);
+  });
+}
+
+const failures: { name: string; files: Record<string, string>; want: string }[] = [
+  {
+    name: "tpl: the caller's own file is not added, so its defines are unknown",
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': 'a: {{ tpl "{{ include \\"x\\" . }}" . }}{{ define "x" }}X{{ end }}' },
+    want: 'template: c/templates/a.yaml:1:6: executing "c/templates/a.yaml" at <tpl "{{ include \\"x\\" . }}" .>: error calling tpl: error during tpl function execution for "{{ include \\"x\\" . }}": template: c/templates/a.yaml:1:3: executing "c/templates/a.yaml" at <include "x" .>: error calling include: template: no template "x" associated with template "gotpl"',
+  },
+  {
+    name: 'tpl needs Template.BasePath in its values',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': 'a: {{ tpl "{{ .x }}" (dict "x" 1) }}' },
+    want: 'template: c/templates/a.yaml:1:6: executing "c/templates/a.yaml" at <tpl "{{ .x }}" (dict "x" 1)>: error calling tpl: cannot retrieve Template.Basepath from values inside tpl function: {{ .x }}: "BasePath" is not a value',
+  },
+  {
+    name: 'tpl needs Template.Name in its values',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': 'a: {{ tpl "{{ .x }}" (dict "x" 1 "Template" (dict "BasePath" 5)) }}' },
+    want: 'template: c/templates/a.yaml:1:6: executing "c/templates/a.yaml" at <tpl "{{ .x }}" (dict "x" 1 "Template" (dict "BasePath" 5))>: error calling tpl: cannot retrieve Template.Name from values inside tpl function: {{ .x }}: "Name" is not a value',
+  },
+  {
+    name: 'fail is cleaned up like required, at the outermost location',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': 'a: {{ include "x" . }}{{ define "x" }}{{ fail "inner" }}{{ end }}' },
+    want: 'execution error at (c/templates/a.yaml:1:6): inner',
+  },
+  {
+    name: 'fail inside tpl is cleaned up within the tpl error',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': 'a: {{ tpl "{{ fail \\"f\\" }}" . }}' },
+    want: 'template: c/templates/a.yaml:1:6: executing "c/templates/a.yaml" at <tpl "{{ fail \\"f\\" }}" .>: error calling tpl: error during tpl function execution for "{{ fail \\"f\\" }}": execution error at (c/templates/a.yaml:1:3): f',
+  },
+];
+
+for (const c of failures) {
+  test(`renderChart fails: ${c.name}`, async () => {
+    await assert.rejects(render(c.files), (err: Error) => {
+      assert.equal(err.message, c.want);
+      return true;
+    });
+  });
+}
