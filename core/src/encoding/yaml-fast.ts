@@ -6,6 +6,7 @@
  * strings, NaN or infinities, several documents, any error) it gives up and parseYaml takes the exact path, which also
  * produces Go's error messages.
  */
+import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
@@ -95,16 +96,38 @@ const UNSURE = [
   /(?:^|[\s\[{,])[&*][\w-]*[^\w\s,\]}-]/m,
 ];
 
+// Lines that are comments unless they sit inside a block or quoted scalar. Only spaces may come before
+// the `#`: libyaml refuses a tab there at the start of a block line.
+const COMMENT_LINES = /^ *#.*$/gm;
+
+function unsure(text: string): boolean {
+  for (const re of UNSURE) if (re.test(text)) return true;
+  return false;
+}
+
+function load(text: string): unknown {
+  try {
+    return jsyaml.load(text, { schema: SCHEMA, json: true });
+  } catch {
+    return GIVE_UP;
+  }
+}
+const GIVE_UP = Symbol('give up');
+
 /** The document as parseYaml would return it, or undefined when the exact path must decide. */
 export function fastParseYaml(text: string): GoValue | undefined {
-  for (const re of UNSURE) if (re.test(text)) return undefined;
   if (!text.endsWith('\n') && /[|>]/.test(text)) return undefined;
-  let raw: unknown;
-  try {
-    raw = jsyaml.load(text, { schema: SCHEMA, json: true });
-  } catch {
-    return undefined;
+  // Real values files trip the checks mostly in comments (tabs, template snippets with `*` and `!`),
+  // which libyaml skips unread. Blanking the comment lines (line numbers stay) is sound when the document
+  // reads the same without them: a blanked line that was scalar content changes that scalar's value.
+  let blanked: string | undefined;
+  if (unsure(text)) {
+    blanked = text.replace(COMMENT_LINES, '');
+    if (blanked === text || unsure(blanked)) return undefined;
   }
+  const raw = load(text);
+  if (raw === GIVE_UP) return undefined;
+  if (blanked !== undefined && !isDeepStrictEqual(raw, load(blanked))) return undefined;
   try {
     return new Converter().convert(raw);
   } catch (err) {

@@ -32,3 +32,14 @@ test('the fast path gives up where js-yaml and libyaml part ways', () => {
   assert.notEqual(v.a, v.c);
   assert.notEqual(v.a!.b, v.c!.b);
 });
+
+test('comment lines do not send a document to the exact path; scalar lines that look like comments do', () => {
+  // Tabs and template snippets in comments, as in stable/prometheus-operator's values.yaml.
+  assert.deepEqual(fastParseYaml('a: 1\n  ## \tnote\n# {{ *b: !x }}\nb: [1,\n # \t\n 2]\n'), { a: 1, b: [1, 2] });
+  for (const text of [
+    'a: |\n  x\n  # \t y\n', 'a: "x\n  # \\/ y"\n', "a: 'x\n # \t'\n", 'a: >\n  x\n\n  # *b: \t\n  z\n', '- |\n # \t\n  x\n',
+    '|\n# \t\nx\n', 'a: b\n\t# c\n',
+  ]) {
+    assert.equal(fastParseYaml(text), undefined, JSON.stringify(text));
+  }
+});
