@@ -41,21 +41,23 @@ export class VersionSet extends GoNamedList {
 (VersionSet as unknown as { signatures: Record<string, { params: string[] }> }).signatures = { Has: { params: ['string'] } };
 
 /**
- * `.Capabilities.KubeVersion`: Helm 3's fields (Version, Major, Minor) and Helm 2's k8s version.Info
- * fields (GitVersion, GitCommit, ...), printing as the version string in both.
+ * `.Capabilities.KubeVersion`: Helm 3's chartutil.KubeVersion value (Version, Major, Minor; String has a
+ * pointer receiver, so a field prints as the version but a function argument as `{v1.25.0 1 25}`), plus
+ * Helm 2's k8s version.Info fields (GitVersion, GitCommit, ...) as hidden fields: readable, never printed.
  */
 export class KubeVersion extends GoStruct {
-  readonly goType = '*chartutil.KubeVersion';
+  static readonly pointerReceiverMethods: ReadonlySet<string> = new Set(['String']);
+  readonly goType = 'chartutil.KubeVersion';
   readonly Version: string;
   readonly Major: string;
   readonly Minor: string;
-  readonly GitVersion: string;
-  readonly GitCommit = '';
-  readonly GitTreeState = '';
-  readonly BuildDate = '';
-  readonly GoVersion = '';
-  readonly Compiler = '';
-  readonly Platform = '';
+  declare readonly GitVersion: string;
+  declare readonly GitCommit: string;
+  declare readonly GitTreeState: string;
+  declare readonly BuildDate: string;
+  declare readonly GoVersion: string;
+  declare readonly Compiler: string;
+  declare readonly Platform: string;
 
   constructor(version: string) {
     super();
@@ -63,7 +65,10 @@ export class KubeVersion extends GoStruct {
     this.Major = m ? m[1]! : '';
     this.Minor = m ? m[2]! : '';
     this.Version = m ? `v${m[1]}.${m[2]}.${m[3] ?? '0'}${m[4] ?? ''}` : version;
-    this.GitVersion = this.Version;
+    const v2: Record<string, string> = {
+      GitVersion: this.Version, GitCommit: '', GitTreeState: '', BuildDate: '', GoVersion: '', Compiler: '', Platform: '',
+    };
+    for (const [k, v] of Object.entries(v2)) Object.defineProperty(this, k, { value: v, enumerable: false });
   }
 
   String(): string {

@@ -21,11 +21,19 @@ function isUnsigned(t: string): boolean {
   return t.startsWith('uint');
 }
 
-/** The Stringer/error method of a struct or named type, if it has one. */
-function stringMethod(v: GoStruct | GoNamedMap | GoNamedList): (() => string) | undefined {
+/**
+ * The Stringer/error method of a struct or named type, if it has one. A method with a pointer receiver
+ * (listed in the class's static `pointerReceiverMethods`) is not in a non-pointer value's method set: fmt
+ * skips it unless the value is addressable (text/template printing a field takes its address).
+ */
+function stringMethod(v: GoStruct | GoNamedMap | GoNamedList, addressable = false): (() => string) | undefined {
   const o = v as unknown as Record<string, unknown>;
-  const f = o['Error'] ?? o['String'];
-  return typeof f === 'function' && f.length === 0 ? () => String((f as () => unknown).call(v)) : undefined;
+  const name = typeof o['Error'] === 'function' ? 'Error' : 'String';
+  const f = o[name];
+  if (typeof f !== 'function' || f.length !== 0) return undefined;
+  const ptrOnly = (v.constructor as { pointerReceiverMethods?: ReadonlySet<string> }).pointerReceiverMethods;
+  if (ptrOnly?.has(name) && !v.goType.startsWith('*') && !addressable) return undefined;
+  return () => String((f as () => unknown).call(v));
 }
 
 /** Go's fmt state for one Sprint/Sprintf call. */
@@ -387,7 +395,7 @@ class Printer {
     }
     if (v instanceof GoStruct) {
       if (verb === 'v' || verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') {
-        const m = stringMethod(v);
+        const m = stringMethod(v, depth === 0 && this.derefTop);
         if (m) return this.fmtString(m(), verb);
       }
       const ptr = v.goType.startsWith('*');
