@@ -186,3 +186,18 @@ test('--wait times out with a useful message; --debug shows the failed manifest'
   const list = await helm('list', '--failed', '-q');
   assert.equal(list.stdout, 'slow\n');
 });
+
+test('--wait on a terminal draws the not-ready block in place and clears it', async () => {
+  // util-linux `script` gives bin/helm a pseudo-terminal; what the terminal received is its stdout.
+  const { execFile } = await import('node:child_process');
+  const { helmBin } = await import('../support/helm.js');
+  const cmd = [process.execPath, helmBin, 'install', chart, '--name', 'tty', '--wait', '--timeout', '3', '--set', 'ready=false']
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const out = await new Promise<string>((resolve) => {
+    execFile('script', ['-qec', cmd, '/dev/null'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm', ...sb.env }, encoding: 'utf8', timeout: 60_000 },
+      (_err, stdout) => resolve(stdout));
+  });
+  assert.match(out, /Waiting for 1 resource\(s\) of release "tty":\r\n {2}Deployment\/default\/tty-app: \d of 1 replicas available\r\n\x1b\[2F\x1b\[J/);
+  assert.match(out, /Error: release tty failed: timed out waiting for the condition\r\nstill not ready: Deployment\/default\/tty-app/);
+  assert.doesNotMatch(out, /release "tty": waiting for/, 'no plain progress lines on a terminal');
+});
