@@ -1,6 +1,6 @@
 import { TemplateSet } from '../template/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
-import { isGoMap, setMapTypeName } from '../template/value.js';
+import { isGoMap, namedMapView, setMapTypeName } from '../template/value.js';
 import { chartFullPath, type Chart } from '../chart/model.js';
 import { Files } from './files.js';
 import { Capabilities } from './capabilities.js';
@@ -78,29 +78,32 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
 /** Helm 3's recAllTpls: the scope of each chart, and every template under its key. */
 function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: GoMap): GoMap {
   const subcharts: GoMap = {};
-  let values: GoValue = {};
-  if (chart.parent === undefined) values = parent.Values;
-  else {
+  // Values come from CoalesceValues (root) or Values.Table (subcharts): chartutil.Values either way, though
+  // the parent sees the subchart's as a plain map under its own .Values.
+  let values: GoValue = setMapTypeName({}, VALUES_TYPE);
+  if (chart.parent === undefined) {
+    if (isGoMap(parent.Values)) values = setMapTypeName(parent.Values, VALUES_TYPE);
+  } else {
     const v = (parent.Values as GoMap | undefined)?.[chart.metadata.name];
-    if (isGoMap(v)) values = v;
+    if (isGoMap(v)) values = namedMapView(v, VALUES_TYPE);
   }
-  // Values come from CoalesceValues (root) or Values.Table (subcharts): chartutil.Values either way.
-  if (isGoMap(values)) setMapTypeName(values, VALUES_TYPE);
-  const next: GoMap = setMapTypeName({
+  const next: GoMap = {
     Chart: new ChartMetadataStruct(chart),
     Files: new Files(new Map(chart.files.map((f) => [f.name, f.data]))),
     Release: parent.Release,
     Capabilities: parent.Capabilities,
     Values: values,
     Subcharts: subcharts,
-  }, VALUES_TYPE);
+  };
   for (const dep of chart.dependencies) subcharts[dep.metadata.name] = collectTemplates(dep, out, next);
 
+  // Templates see this map as their chartutil.Values root; .Subcharts of the parent holds the plain map.
+  const root = namedMapView(next, VALUES_TYPE);
   const id = chartFullPath(chart);
   const library = chart.metadata.type === 'library';
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
-    out.set(`${id}/${t.name}`, { text: new TextDecoder().decode(t.data), vals: next, basePath: `${id}/templates` });
+    out.set(`${id}/${t.name}`, { text: new TextDecoder().decode(t.data), vals: root, basePath: `${id}/templates` });
   }
   return next;
 }

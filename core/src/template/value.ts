@@ -141,6 +141,17 @@ export function setMapTypeName<M extends GoMap>(m: M, name: string): M {
   return m;
 }
 
+/**
+ * The same map seen under a named map type: Go can hold one map as chartutil.Values in one place and as
+ * map[string]interface{} in another (Helm's template root is `.Subcharts.x` of the parent), so the type
+ * goes with the reference, not the object. Reads, writes and keys all reach the map itself.
+ */
+export function namedMapView<M extends GoMap>(m: M, name: string): M {
+  return new Proxy(m, {
+    get: (target, key) => (key === NAMED_MAP_TYPE ? name : Reflect.get(target, key)),
+  });
+}
+
 export function isGoMap(v: unknown): v is GoMap {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);

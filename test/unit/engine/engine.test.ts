@@ -38,6 +38,18 @@ const renders: { name: string; files: Record<string, string>; key: string; want:
     want: 'chartutil.Values chartutil.Values|map[string]interface {}|chartutil.Values',
   },
   {
+    name: "a subchart's root and .Values are chartutil.Values there, plain maps from the parent",
+    files: { ...LIB, 'c/Chart.yaml': CHART + 'dependencies:\n  - name: sub\n    version: 0.1.0\n', 'c/charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n', 'c/charts/sub/values.yaml': 'k: v\n', 'c/charts/sub/templates/s.yaml': '{{ typeOf . }} {{ typeOf .Values }}', 'c/templates/a.yaml': '{{ typeOf .Values.sub }} {{ typeOf .Subcharts.sub.Values }} {{ typeOf .Subcharts.sub }}' },
+    key: 'c/templates/a.yaml',
+    want: 'map[string]interface {} chartutil.Values map[string]interface {}',
+  },
+  {
+    name: '.Capabilities.KubeVersion prints as the version as a field, as the struct through printf',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ .Capabilities.KubeVersion }}|{{ printf "%v" .Capabilities.KubeVersion }}|{{ typeOf .Capabilities.KubeVersion }}|{{ kindOf .Capabilities.KubeVersion }}|{{ with .Capabilities.KubeVersion }}{{ . }}{{ end }}' },
+    key: 'c/templates/a.yaml',
+    want: 'v1.25.0|{v1.25.0 1 25}|chartutil.KubeVersion|struct|v1.25.0',
+  },
+  {
     name: '%T of Sprig results with their own Go types',
     files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ printf "%T %T %T" (splitList "," "a,b") (split "," "a,b") (until 2) }}' },
     key: 'c/templates/a.yaml',
