@@ -1,5 +1,5 @@
 import type { HelmSettings } from '../home/index.js';
-import { SortBy, SortOrder, StatusCode, type ListReleasesResponse } from '../proto/index.js';
+import { SortBy, SortOrder, StatusCode, type ListReleasesResponse } from '../proto/types.js';
 import { withTiller } from './tiller-connection.js';
 
 export interface ListOptions {

@@ -1,5 +1,5 @@
 import { formatTable } from '../output/index.js';
-import { StatusCode, TestRunStatus, type GetReleaseStatusResponse, type Release, type Timestamp } from '../proto/index.js';
+import { StatusCode, TestRunStatus, type GetReleaseStatusResponse, type Release, type Timestamp } from '../proto/types.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,6 +1,6 @@
 import { HelmError } from '../errors/index.js';
 import type { HelmSettings } from '../home/index.js';
-import { TestRunStatus } from '../proto/index.js';
+import { TestRunStatus } from '../proto/types.js';
 import { withTiller } from './tiller-connection.js';
 
 export interface ReleaseTestOptions {

@@ -1,6 +1,6 @@
 import { HelmError } from '../errors/index.js';
 import type { HelmSettings } from '../home/index.js';
-import { StatusCode } from '../proto/index.js';
+import { StatusCode } from '../proto/types.js';
 import { withTiller } from './tiller-connection.js';
 import { TILLER_NAME, TILLER_SECRET } from './tiller-install.js';
 

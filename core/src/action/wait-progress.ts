@@ -1,7 +1,7 @@
 import type { HelmSettings } from '../home/index.js';
 import type { TillerClient } from '../client/index.js';
 import type { KubeClient, KubeObject, ResourceRef } from '../kube/index.js';
-import { StatusCode } from '../proto/index.js';
+import { StatusCode } from '../proto/types.js';
 
 /** One object `--wait` is still waiting for, and why (from its status). */
 export interface WaitItem {
