@@ -111,7 +111,7 @@ try {
   }
   console.log(`seeded ${toSeed} releases in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s (${RELEASES} in all)`);
 
-  const lists: Record<string, number[]> = { 'helm list (first 256)': [], [`helm list --max ${RELEASES}`]: [], [`helm list --max ${RELEASES} --host`]: [], 'helm list -q --max 1 (start-up + connection)': [] };
+  const lists: Record<string, number[]> = { 'helm list (first 256)': [], [`helm list --max ${RELEASES}`]: [], [`helm list --max ${RELEASES} --host`]: [], 'helm list -q --max 1 (start-up + connection)': [], 'helm list -q --max 1 --host (start-up, no tunnel)': [] };
   for (let i = 0; i < RUNS; i++) {
     lists['helm list (first 256)']!.push((await timed(['list'], env)).ms);
     const full = await timed(['list', '--max', String(RELEASES)], env);
@@ -119,8 +119,9 @@ try {
     lists[`helm list --max ${RELEASES}`]!.push(full.ms);
     lists[`helm list --max ${RELEASES} --host`]!.push((await timed(['list', '--max', String(RELEASES)], hostEnv)).ms);
     lists['helm list -q --max 1 (start-up + connection)']!.push((await timed(['list', '-q', '--max', '1'], env)).ms);
+    lists['helm list -q --max 1 --host (start-up, no tunnel)']!.push((await timed(['list', '-q', '--max', '1'], hostEnv)).ms);
   }
-  for (const [k, v] of Object.entries(lists)) console.log(`${k.padEnd(46)} median ${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`);
+  for (const [k, v] of Object.entries(lists)) console.log(`${k.padEnd(50)} median ${median(v).toFixed(0)} ms (${v.map((x) => x.toFixed(0)).join(', ')})`);
 } finally {
   await sb.stop();
 }
