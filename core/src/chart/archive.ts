@@ -1,6 +1,7 @@
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { posix } from 'node:path';
-import { Parser, type ReadEntry } from 'tar';
+import { createRequire } from 'node:module';
+import type { Parser, ReadEntry } from 'tar';
 import { HelmError } from '../errors/index.js';
 import type { ChartFile } from './model.js';
 
@@ -131,10 +132,15 @@ export async function readArchiveFilesStreaming(data: Uint8Array, source = 'arch
   return c.finish();
 }
 
+// tar is loaded on the first archive: folder charts without packed dependencies never need it, and
+// `helm template` pays for every module it loads. The CommonJS build is the one `require` can load.
+let tarModule: typeof import('tar') | undefined;
+const requireTar = (): typeof import('tar') => (tarModule ??= createRequire(import.meta.url)('tar') as typeof import('tar'));
+
 function newParser(c: TarCollector, maxFile: number): Parser {
   const files = c.files;
   const fail = (msg: string): void => c.fail(msg);
-  const parser = new Parser({
+  const parser = new (requireTar().Parser)({
     strict: true,
     onReadEntry: (entry: ReadEntry) => {
       if (c.failure) { entry.resume(); return; }

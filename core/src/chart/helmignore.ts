@@ -52,16 +52,13 @@ export class IgnoreRules {
     const p: Pattern = { raw: rule, negate: false, mustDir: false, match: () => false };
     if (rule.startsWith('!')) { p.negate = true; rule = rule.slice(1); }
     if (rule.endsWith('/')) { p.mustDir = true; rule = rule.slice(0, -1); }
-    const safe = (pat: string, n: string): boolean => {
-      try { return goMatch(pat, n); } catch { return false; }
-    };
     if (rule.startsWith('/')) {
-      const anchored = rule.replace(/^\//, '');
-      p.match = (n) => safe(anchored, n);
+      p.match = matcher(rule.replace(/^\//, ''));
     } else if (rule.includes('/')) {
-      p.match = (n) => safe(rule, n);
+      p.match = matcher(rule);
     } else {
-      p.match = (n) => safe(rule, basename(n));
+      const m = matcher(rule);
+      p.match = (n) => m(basename(n));
     }
     this.patterns.push(p);
   }
@@ -80,6 +77,25 @@ export class IgnoreRules {
     }
     return false;
   }
+}
+
+// Every file of a chart is tested against every rule: the usual shapes (`name`, `*.ext`, `prefix*`) are
+// answered with string tests, which is what filepath.Match does with them; the rest go to goMatch.
+function matcher(pat: string): (n: string) => boolean {
+  const star = pat.indexOf('*');
+  const meta = /[*?[\\]/;
+  if (!meta.test(pat)) return (n) => n === pat;
+  if (star === 0 && !meta.test(pat.slice(1))) {
+    const suffix = pat.slice(1);
+    return (n) => n.endsWith(suffix) && !n.slice(0, n.length - suffix.length).includes('/');
+  }
+  if (star === pat.length - 1 && !meta.test(pat.slice(0, -1))) {
+    const prefix = pat.slice(0, -1);
+    return (n) => n.startsWith(prefix) && !n.includes('/', prefix.length);
+  }
+  return (n) => {
+    try { return goMatch(pat, n); } catch { return false; }
+  };
 }
 
 /** Go's filepath.Base for '/'-separated paths. */

@@ -9,7 +9,7 @@ import {
   randomBytes, scryptSync, sign, type KeyObject,
 } from 'node:crypto';
 import { isIP } from 'node:net';
-import bcryptjs from 'bcryptjs';
+import { createRequire } from 'node:module';
 import { GoStruct, goFunc, type FuncMap, type GoValue } from '../template/value.js';
 import * as der from './der.js';
 import { generatePrivateKey, parsePrivateKeyPEM, pem, pemDecode, pemForKey, type PrivKey } from './keys.js';
@@ -26,10 +26,14 @@ export class Certificate extends GoStruct {
 
 // ---- bcrypt, htpasswd, derivePassword ----
 
+// Loaded on first use (its CommonJS build): few charts call bcrypt or htpasswd, every render would pay.
+let bcryptModule: typeof import('bcryptjs') | undefined;
+const bcryptjs = (): typeof import('bcryptjs') => (bcryptModule ??= createRequire(import.meta.url)('bcryptjs') as typeof import('bcryptjs'));
+
 function bcrypt(input: string): string {
   // Go's x/crypto/bcrypt writes the $2a$ prefix at cost 10; the hash is the same algorithm as $2b$.
-  const salt = bcryptjs.genSaltSync(10).replace(/^\$2b\$/, '$2a$');
-  return bcryptjs.hashSync(input, salt);
+  const salt = bcryptjs().genSaltSync(10).replace(/^\$2b\$/, '$2a$');
+  return bcryptjs().hashSync(input, salt);
 }
 
 function htpasswd(username: string, password: string): string {
