@@ -281,7 +281,6 @@ class Printer {
     switch (verb) {
       case 'v': return this.fmtFloatStr(v, size, 'g', -1);
       case 'b': case 'g': case 'G': case 'x': case 'X':
-        if (verb === 'b') return this.badVerb(verb, arg, true);
         return this.fmtFloatStr(v, size, verb, -1);
       case 'f': case 'e': case 'E': case 'F': return this.fmtFloatStr(v, size, verb, 6);
       default: return this.badVerb(verb, arg, true);

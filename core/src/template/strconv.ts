@@ -85,6 +85,29 @@ function parseExp(s: string): Digits {
 }
 
 /** strconv.FormatFloat(v, fmt, prec, bitSize) for fmt in e E f F g G. */
+/** strconv's fmtB: the decimal mantissa and binary exponent of the float's bits, `6755399441055744p-52`. */
+function fmtB(a: number, bitSize: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  let mant: bigint;
+  let exp: number;
+  if (bitSize === 32) {
+    view.setFloat32(0, a);
+    const bits = view.getUint32(0);
+    const e = (bits >>> 23) & 0xff;
+    mant = BigInt(bits & 0x7fffff);
+    if (e === 0) exp = -149;
+    else { mant |= 1n << 23n; exp = e - 150; }
+  } else {
+    view.setFloat64(0, a);
+    const bits = view.getBigUint64(0);
+    const e = Number((bits >> 52n) & 0x7ffn);
+    mant = bits & ((1n << 52n) - 1n);
+    if (e === 0) exp = -1074;
+    else { mant |= 1n << 52n; exp = e - 1075; }
+  }
+  return `${mant}p${exp >= 0 ? '+' : ''}${exp}`;
+}
+
 export function formatFloat(v: number, fmt: string, prec: number, bitSize = 64): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '+Inf';
@@ -92,6 +115,7 @@ export function formatFloat(v: number, fmt: string, prec: number, bitSize = 64):
   const neg = v < 0 || Object.is(v, -0);
   const a = Math.abs(v);
   if (fmt === 'x' || fmt === 'X') return fmtX(a, prec, fmt, neg, bitSize);
+  if (fmt === 'b') return (neg ? '-' : '') + fmtB(a, bitSize);
   const shortest = prec < 0;
   let digs: Digits;
   if (shortest) {

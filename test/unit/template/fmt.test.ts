@@ -20,6 +20,8 @@ const cases: [string, string, string][] = [
   ['sharp v of unsigned', sprintf('%#v %#v', new GoNumber('uint8', 10n), 10n), '0xa 10'],
   ['bytes', sprintf('%v|%s|%x|%X|%q|%T|%d', ...Array(7).fill(new Uint8Array([104, 105]))), '[104 105]|hi|6869|6869|"hi"|[]uint8|[104 105]'],
   ['bytes in a list', sprint([new Uint8Array([1, 2])]), '[[1 2]]'],
+  // From helm v3.10.1: printf "%b|..." 0.0 -1.5 5e-324 1e300 3.0 -0.0 1.0 2.0
+  ['binary exponent of floats', sprintf('%b|%b|%b|%b|%b|%b|%10b|%-30b|', 0, -1.5, 5e-324, 1e300, 3, -0, 1, 2), '0p-1074|-6755399441055744p-52|1p-1074|6724873095247260p+944|6755399441055744p-51|-0p-1074|4503599627370496p-52|4503599627370496p-51          |'],
   ['struct pointer', sprintf('%v|%+v|%T', new Point(1n, null), new Point(1n, 'a'), new Point(1n, null)), '&{1 <nil>}|&{X:1 Y:a}|*main.Point'],
   ['struct pointer nested', sprint([new Point(1n, 2n)]), '[0xc000010000]'],
   ['printable struct pointer', formatPrintable(new Point(3n, 'z')), '{3 z}'],
