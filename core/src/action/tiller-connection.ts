@@ -86,7 +86,22 @@ export async function withTiller<T>(settings: HelmSettings, fn: (conn: TillerCon
   const conn = await connectToTiller(settings);
   try {
     return await fn(conn);
+  } catch (err) {
+    throw explainTlsFailure(err, settings);
   } finally {
     conn.close();
   }
+}
+
+/**
+ * With TLS on, a connection that never comes up is a failed handshake: the client's "use --tls" hint would
+ * mislead, so the message says which side of the handshake to check.
+ */
+function explainTlsFailure(err: unknown, settings: HelmSettings): unknown {
+  const t = settings.tls;
+  if (!(t.enable || t.verify) || !(err instanceof Error)) return err;
+  const m = /^could not connect to tiller at (\S+) \(if it serves TLS, use --tls\): (.*)$/s.exec(err.message);
+  if (!m) return err;
+  err.message = `could not connect to tiller at ${m[1]} over TLS: the handshake failed (tiller refuses a client certificate not signed by its CA${t.verify ? '; the server certificate must verify against --tls-ca-cert' : ''}): ${m[2]}`;
+  return err;
 }
