@@ -1,9 +1,12 @@
 import { resolve, relative, isAbsolute } from 'node:path';
 import { HelmError } from '../errors/index.js';
-import { loadChart, chartFullPath, type Chart } from '../chart/index.js';
+// Single modules rather than the index files: the chart index also brings the packaging code (tar
+// writer, gzip) and the release index the manifest splitter (the `yaml` package); a render needs neither.
+import { loadChart } from '../chart/load.js';
+import { chartFullPath, type Chart } from '../chart/model.js';
 import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
 import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
-import { sortByKind, InstallOrder } from '../release/index.js';
+import { sortByKind, InstallOrder } from '../release/kind-order.js';
 import type { GoMap } from '../template/value.js';
 
 export interface TemplateOptions {

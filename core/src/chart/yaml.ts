@@ -1,4 +1,5 @@
-import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node, type Document, type Scalar } from 'yaml';
+import type { Node, Document, Scalar } from 'yaml';
+import { yamlLib } from '../encoding/yaml-lib.js';
 import { HelmError } from '../errors/index.js';
 import { parseYaml } from '../encoding/index.js';
 import type { GoMap, GoValue } from '../template/value.js';
@@ -18,10 +19,12 @@ export function parseGoYaml(text: string, file?: string, options: GoYamlOptions 
   // core/src/encoding's parser is the Go-exact one (errors, resolution, JSON trip); the local decoder
   // below only adds what struct decoding needs: YAML integers kept apart from floats.
   const value = parseYaml(text, { file });
-  if (!options.intsAsBigint) return value;
+  // Integers only stay apart from floats where there are numbers: a document without any (most Chart.yaml
+  // and requirements files) decodes the same either way, and skips a second parse.
+  if (!options.intsAsBigint || !hasNumber(value)) return value;
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    doc = yamlLib().parseDocument(text, {
       // Every scalar is read as text and resolved here with go-yaml v2's rules (goResolve).
       schema: 'failsafe',
       uniqueKeys: false,
@@ -32,6 +35,14 @@ export function parseGoYaml(text: string, file?: string, options: GoYamlOptions 
   }
   if (doc.errors.length > 0) throw yamlError(doc.errors[0], file, text);
   return toGo(doc.contents as Node | null, doc, 0, options.intsAsBigint === true);
+}
+
+function hasNumber(v: GoValue): boolean {
+  if (typeof v === 'number') return true;
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(hasNumber);
+  for (const k in v as GoMap) if (hasNumber((v as GoMap)[k]!)) return true;
+  return false;
 }
 
 /** parseGoYaml for a document that must be a map (values files): Go's "cannot unmarshal" otherwise. */
@@ -52,14 +63,14 @@ function yamlError(err: unknown, file?: string, text?: string): HelmError {
 function toGo(node: Node | null | undefined, doc: Document.Parsed, depth: number, ints: boolean): GoValue {
   if (depth > 10000) throw new HelmError('yaml: exceeded max depth');
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return toGo(node.resolve(doc) as Node, doc, depth + 1, ints);
-  if (isScalar(node)) return scalarToGo(node, ints);
-  if (isSeq(node)) return node.items.map((n) => toGo(n as Node, doc, depth + 1, ints));
-  if (isMap(node)) {
+  if (yamlLib().isAlias(node)) return toGo(node.resolve(doc) as Node, doc, depth + 1, ints);
+  if (yamlLib().isScalar(node)) return scalarToGo(node, ints);
+  if (yamlLib().isSeq(node)) return node.items.map((n) => toGo(n as Node, doc, depth + 1, ints));
+  if (yamlLib().isMap(node)) {
     const out: GoMap = {};
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      if (isScalar(keyNode) && keyNode.value === '<<' && (keyNode as { source?: string }).source === '<<') {
+      if (yamlLib().isScalar(keyNode) && keyNode.value === '<<' && (keyNode as { source?: string }).source === '<<') {
         mergeInto(out, toGo(pair.value as Node, doc, depth + 1, ints));
         continue;
       }

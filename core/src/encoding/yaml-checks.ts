@@ -3,7 +3,8 @@
  * is, checked on the parsed document: which of its errors go-yaml would ever see, escapes and tabs that
  * libyaml rejects, and whether LS/PS may be read as ordinary characters.
  */
-import { isAlias, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { YamlError } from './errors.js';
 
 // The last character of a node's source, to tell a closed flow collection from an unterminated one.
@@ -19,7 +20,7 @@ export function firstRelevantError(doc: Document.Parsed, text: string): YAMLErro
   for (const e of doc.errors) {
     if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
       const closed = root?.flow === true && closingChar(root, text) === (text[root.range![0]] === '{' ? '}' : ']');
-      if (closed || (isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
+      if (closed || (yamlLib().isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
     }
     return e;
   }
@@ -29,7 +30,7 @@ export function firstRelevantError(doc: Document.Parsed, text: string): YAMLErro
 // libyaml (unlike YAML 1.2 and the `yaml` package) has no `\/` escape in double-quoted scalars.
 export function checkEscapes(doc: Document.Parsed, text: string): void {
   if (!text.includes('\\/')) return;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Scalar(_key, node) {
       if (node.type !== 'QUOTE_DOUBLE' || !node.range) return;
       const src = text.slice(node.range[0], node.range[1]);
@@ -48,7 +49,7 @@ export function checkEscapes(doc: Document.Parsed, text: string): void {
 // libyaml does not skip a tab after a block sequence's `-` (the scanner still allows a simple key there).
 export function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
   if (!text.includes('\t')) return;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Seq(_key, node) {
       if (node.flow) return;
       for (const item of node.items as (Node | null)[]) {
@@ -73,7 +74,7 @@ export function checkTabsAfterDash(doc: Document.Parsed, text: string): void {
 // reading them as ordinary characters cannot change the structure).
 export function separatorsOnlyInQuotes(doc: Document.Parsed, text: string): boolean {
   const ranges: [number, number][] = [];
-  visit(doc, {
+  yamlLib().visit(doc, {
     Scalar(_key, node) {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) ranges.push([node.range[0], node.range[1]]);
     },
@@ -94,9 +95,9 @@ export function checkAnchorNames(doc: Document.Parsed, text: string): void {
     const line = text.slice(0, Math.max(at, 0)).split('\n').length;
     throw new YamlError(line > 1 ? `yaml: line ${line}: did not find expected alphabetic or numeric character` : 'yaml: did not find expected alphabetic or numeric character', { line: line > 1 ? line : undefined });
   };
-  visit(doc, {
+  yamlLib().visit(doc, {
     Node(_key, node) {
-      if (isAlias(node)) {
+      if (yamlLib().isAlias(node)) {
         if (!ANCHOR_NAME.test(node.source)) fail(node.range?.[0] ?? 0);
         return;
       }

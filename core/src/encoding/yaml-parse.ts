@@ -5,7 +5,8 @@
  * with 32-bit float formatting), then json.Marshal and json.Unmarshal make every number a float64 and
  * reject NaN and infinities. The `yaml` package does the syntax; the Go semantics are done here.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, Composer, type Node, type Document, type Pair } from 'yaml';
+import type { Alias, LineCounter, Node, Document, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { formatFloat } from '../template/strconv.js';
 import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
@@ -70,14 +71,14 @@ class Decoder {
       fail('document contains excessive aliasing');
     }
     if (n === null || n === undefined) return null;
-    if (isAlias(n)) return this.alias(n);
-    if (isScalar(n)) return this.scalar(n as unknown as ScalarLike);
-    if (isMap(n)) {
+    if (yamlLib().isAlias(n)) return this.alias(n);
+    if (yamlLib().isScalar(n)) return this.scalar(n as unknown as ScalarLike);
+    if (yamlLib().isMap(n)) {
       const out = new DecodedMap();
       this.mapping(n.items as Pair[], out);
       return out;
     }
-    if (isSeq(n)) return n.items.map((item) => this.decode(item));
+    if (yamlLib().isSeq(n)) return n.items.map((item) => this.decode(item));
     return null;
   }
 
@@ -161,16 +162,16 @@ class Decoder {
   private mapping(items: Pair[], out: DecodedMap): void {
     for (const pair of items) {
       const k = pair.key as Node | null;
-      if (isScalar(k) && k.value === '<<' && (k as unknown as ScalarLike).type === 'PLAIN' && !k.tag) {
+      if (yamlLib().isScalar(k) && k.value === '<<' && (k as unknown as ScalarLike).type === 'PLAIN' && !k.tag) {
         this.merge(pair.value as Node | null, out);
         continue;
       }
-      if (isScalar(k) && k.value === '' && k.range && k.range[0] === k.range[1] && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
+      if (yamlLib().isScalar(k) && k.value === '' && k.range && k.range[0] === k.range[1] && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
         // An implicit empty key (`: v`): libyaml's parser wants a key there.
         const line0 = this.text.slice(0, k.range[0]).split('\n').length - 1;
         throw new YamlError(line0 > 0 ? `yaml: line ${line0}: did not find expected key` : 'yaml: did not find expected key', { line: line0 > 0 ? line0 : undefined });
       }
-      if (isScalar(k) && k.range && k.range[1] - k.range[0] > 1024 && k.type !== 'BLOCK_LITERAL' && k.type !== 'BLOCK_FOLDED' && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
+      if (yamlLib().isScalar(k) && k.range && k.range[1] - k.range[0] > 1024 && k.type !== 'BLOCK_LITERAL' && k.type !== 'BLOCK_FOLDED' && !/\?\s*$/.test(this.text.slice(0, k.range[0]))) {
         // libyaml only sees a simple key within 1024 characters of its ':'.
         const line = this.text.slice(0, k.range[1]).split('\n').length;
         throw new YamlError(line > 1 ? `yaml: line ${line}: mapping values are not allowed in this context` : 'yaml: mapping values are not allowed in this context', { line: line > 1 ? line : undefined });
@@ -186,17 +187,17 @@ class Decoder {
   private merge(n: Node | null, out: DecodedMap): void {
     const wantMap = (): never => fail('map merge requires map or sequence of maps as the value');
     const mergeOne = (m: Node | null): void => {
-      const target = isAlias(m) ? m.resolve(this.doc) : m;
-      if (!isMap(target)) wantMap();
+      const target = yamlLib().isAlias(m) ? m.resolve(this.doc) : m;
+      if (!yamlLib().isMap(target)) wantMap();
       const decoded = this.decode(m);
       if (!(decoded instanceof DecodedMap)) wantMap();
       for (const [id, e] of (decoded as DecodedMap).entries) out.entries.set(id, e);
     };
-    if (isMap(n) || isAlias(n)) mergeOne(n);
-    else if (isSeq(n)) {
+    if (yamlLib().isMap(n) || yamlLib().isAlias(n)) mergeOne(n);
+    else if (yamlLib().isSeq(n)) {
       for (let i = n.items.length - 1; i >= 0; i--) {
         const item = n.items[i] as Node | null;
-        if (!isMap(item) && !isAlias(item)) wantMap();
+        if (!yamlLib().isMap(item) && !yamlLib().isAlias(item)) wantMap();
         mergeOne(item);
       }
     } else wantMap();
@@ -290,8 +291,8 @@ const OTHER_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/;
 const OTHER_BREAKS_ALL = /\r\n?|[\u0085\u2028\u2029]/g;
 
 function firstDocument(text: string, lineCounter: LineCounter): Document.Parsed | undefined {
-  const composer = new Composer({ version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false });
-  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new (yamlLib().Composer)({ version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false });
+  const parser = new (yamlLib().Parser)(lineCounter.addNewLine);
   for (const doc of composer.compose(parser.parse(text), true)) return doc as Document.Parsed;
   return undefined;
 }
@@ -328,14 +329,14 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
       text = text.replace(/[\u2028\u2029]/g, '\n');
     }
   }
-  let lineCounter = new LineCounter();
+  let lineCounter = new (yamlLib().LineCounter)();
   try {
     let doc = firstDocument(text, lineCounter);
     if (doc && textWithSeparators !== undefined && !textWithSeparators.includes(SEPARATOR_STANDIN) && firstRelevantError(doc, text)) {
       // libyaml does not check how far a quoted scalar's continuation lines are indented; with LS/PS as
       // ordinary characters instead of line breaks the `yaml` package may accept what it accepts.
       const alt = textWithSeparators.replace(/[\u2028\u2029]/g, SEPARATOR_STANDIN);
-      const altCounter = new LineCounter();
+      const altCounter = new (yamlLib().LineCounter)();
       const altDoc = firstDocument(alt, altCounter);
       if (altDoc && !firstRelevantError(altDoc, alt) && separatorsOnlyInQuotes(altDoc, textWithSeparators)) {
         doc = altDoc;
