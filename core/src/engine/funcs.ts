@@ -86,12 +86,9 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
     return out.replaceAll('<no value>', '');
   });
 
-  // Helm overrides Sprig's fail so its message survives error cleanup like required's (and lint goes on).
+  // Helm 3 overrides Sprig's fail so its message survives error cleanup like required's. Lint keeps Helm
+  // v2's behaviour (Sprig's fail: a render error naming the call), so lint mode leaves it alone.
   const fail = goFunc({ params: ['string'] }, (msg: string): string => {
-    if (o.lintMode) {
-      o.warnings?.push(`[INFO] Fail: ${msg}`);
-      return '';
-    }
     throw new Error(warnWrap(msg));
   });
 
@@ -109,7 +106,7 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
   const lookup = goFunc({ params: ['string', 'string', 'string', 'string'] }, (apiVersion: string, kind: string, namespace: string, name: string): GoMap =>
     o.lookup ? o.lookup(apiVersion, kind, namespace, name) : {});
 
-  return { include, tpl, required, fail, lookup };
+  return o.lintMode ? { include, tpl, required, lookup } : { include, tpl, required, fail, lookup };
 }
 
 /**
