@@ -1,8 +1,13 @@
 // Single functions rather than the whole package: `helm template` pays for every module it loads.
 import valid from 'semver/functions/valid.js';
 import eq from 'semver/functions/eq.js';
-import satisfies from 'semver/functions/satisfies.js';
-import validRange from 'semver/ranges/valid.js';
+import { createRequire } from 'node:module';
+
+// The range half of the package (Range, Comparator and their caches) is loaded only for constraints
+// simpleRange cannot answer.
+const requireSemver = createRequire(import.meta.url);
+const satisfies = (v: string, r: string): boolean => (requireSemver('semver/functions/satisfies.js') as typeof import('semver/functions/satisfies.js'))(v, r);
+const validRange = (r: string): string | null => (requireSemver('semver/ranges/valid.js') as typeof import('semver/ranges/valid.js'))(r);
 
 /**
  * Masterminds/semver v3 as Helm uses it for chart versions and requirement ranges, translated onto the
@@ -40,12 +45,40 @@ function translateComparator(c: string): string | undefined {
   return `${op}${ver.replace(/^v/, '')}`;
 }
 
+const plainVersion = /^(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})$/;
+const simpleConstraint = /^(=?)(0|[1-9][0-9]{0,14}|[xX*])(?:\.(0|[1-9][0-9]{0,14}|[xX*]))?(?:\.(0|[1-9][0-9]{0,14}|[xX*]))?$/;
+
+/**
+ * The requirement shapes charts use most (`1.2.3`, `=1.2.3`, `2.8.*`, `7.x.x`) against a release
+ * version, answered without the semver package's range parser (the costliest part of a small chart's
+ * dependency pass). Undefined when the general path must decide; the answers are the ones it gives.
+ */
+function simpleRange(constraint: string, sv: string): boolean | undefined {
+  const v = plainVersion.exec(sv);
+  const c = simpleConstraint.exec(constraint);
+  if (!v || !c) return undefined;
+  let wild = false;
+  for (let i = 2; i <= 4; i++) {
+    const part = c[i];
+    if (part === undefined || part === 'x' || part === 'X' || part === '*') {
+      if (c[1] === '=') return undefined;
+      wild = true;
+      continue;
+    }
+    if (wild) return undefined;
+    if (part !== v[i - 1]) return false;
+  }
+  return true;
+}
+
 /** Whether `version` satisfies Masterminds constraint `constraint`. */
 export function isCompatibleRange(constraint: string | undefined, version: string): boolean {
   const sv = parseMastermindsVersion(version);
   if (sv === undefined || constraint === undefined) return false;
   const trimmed = constraint.trim();
   if (trimmed === '') return false;
+  const simple = simpleRange(trimmed, sv);
+  if (simple !== undefined) return simple;
   for (const group of trimmed.split('||')) {
     const parts = group.trim().replace(/,/g, ' ').replace(/(!=|>=|=>|<=|=<|~>|>|<|=|~|\^)\s+/g, '$1').split(/\s+/).filter(Boolean);
     if (parts.length === 0) return false;

@@ -16,3 +16,12 @@ test('IsCompatibleRange', () => {
   ];
   for (const [c, v, want] of rows) assert.equal(isCompatibleRange(c, v), want, `${c} ${v}`);
 });
+
+test('IsCompatibleRange: the common requirement shapes (answered without the range parser)', () => {
+  const rows: [string, string, boolean][] = [
+    ['2.8.*', '2.8.4', true], ['2.8.*', '2.9.0', false], ['7.x.x', '7.1.2', true], ['7.x.x', '8.0.0', false], ['x.x.x', '0.0.1', true],
+    ['=2.8.4', '2.8.4', true], ['=2.8.4', '2.8.5', false], ['1.10.*', '1.10.0', true], ['1.10.*', '1.1.0', false],
+    ['5.3.6', 'v5.3.6', true], ['5.3', '5.3.0', true], ['5.3', '5.3.1', true],
+  ];
+  for (const [c, v, want] of rows) assert.equal(isCompatibleRange(c, v), want, `${c} ${v}`);
+});
