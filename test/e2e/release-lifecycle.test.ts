@@ -64,9 +64,7 @@ test('install → upgrade → history → rollback → status → get → delete
   assert.equal(del.stdout, 'release "web" deleted\n');
   const gone = await helm('status', 'web');
   assert.notEqual(gone.status, 0);
-  // v2 says `getting deployed release "web": release: "web" not found` (the cfgmap driver's Query); our
-  // tiller's storage answers an empty history, hence `no revision for release`: the prefix is what we own.
-  assert.match(gone.stderr, /^Error: getting deployed release "web": /);
+  assert.equal(gone.stderr, 'Error: getting deployed release "web": release: "web" not found\n');
 });
 
 test('upgrade --install installs a new name; a failing pre-install hook fails the release', async () => {

@@ -1,5 +1,6 @@
 /** RollbackRelease (spec §5.5). Beyond v2: runs under the release lock and refuses while another tiller holds a live PENDING lease. */
 import { HookEvent, StatusCode, type Release, type RollbackReleaseRequest, type RollbackReleaseResponse } from '@helm-ts/core/proto';
+import { StorageError } from '@helm-ts/core/storage';
 import { HelmError } from '@helm-ts/core/errors';
 import { timestamp } from './convert.js';
 import { ERR_INVALID_REVISION, ERR_PENDING, InvalidArgumentError } from './errors.js';
@@ -16,7 +17,7 @@ export async function rollbackRelease(srv: ReleaseServer, req: RollbackReleaseRe
 export async function rollbackLocked(srv: ReleaseServer, req: RollbackReleaseRequest, name: string): Promise<RollbackReleaseResponse> {
   const history = await srv.history(name);
   let lastRec = history[history.length - 1];
-  if (!lastRec) throw new HelmError(`no revision for release ${JSON.stringify(name)}`);
+  if (!lastRec) throw new StorageError('not-found', name);
   if (srv.isAbandoned(lastRec)) lastRec = { ...lastRec, release: await srv.reapAbandoned(lastRec) };
   const current = lastRec.release;
   if (isPending(current)) throw new HelmError(ERR_PENDING);

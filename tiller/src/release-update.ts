@@ -5,6 +5,7 @@
  * new revision FAILED rather than stuck PENDING_UPGRADE.
  */
 import { HookEvent, StatusCode, type Release, type UpdateReleaseRequest, type UpdateReleaseResponse } from '@helm-ts/core/proto';
+import { StorageError } from '@helm-ts/core/storage';
 import { HelmError } from '@helm-ts/core/errors';
 import { timestamp } from './convert.js';
 import { ERR_MISSING_CHART, ERR_PENDING, InvalidArgumentError } from './errors.js';
@@ -123,7 +124,7 @@ async function update(srv: ReleaseServer, req: UpdateReleaseRequest, name: strin
 /** v2's performUpdateForce: delete the old release, then install the new one as its next revision. */
 async function updateForce(srv: ReleaseServer, req: UpdateReleaseRequest, name: string): Promise<UpdateReleaseResponse> {
   const history = await srv.history(name);
-  if (history.length === 0) throw new HelmError(`no revision for release ${JSON.stringify(name)}`);
+  if (history.length === 0) throw new StorageError('not-found', name);
   const old = history[history.length - 1]!.release;
   const timeout = srv.timeout(req.timeout);
   const namespace = old.namespace ?? 'default';

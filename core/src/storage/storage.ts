@@ -3,6 +3,7 @@
  * PENDING revisions so a revision left by a dead tiller can be recognised as abandoned.
  */
 import { HelmError } from '../errors/index.js';
+import { StorageError } from './errors.js';
 import { StatusCode, type Release } from '../proto/types.js';
 import type { Driver, StoredRelease } from './driver.js';
 import { isNotFound } from './errors.js';
@@ -124,7 +125,8 @@ export class Storage {
 
   async last(name: string): Promise<Release> {
     const h = await this.history(name);
-    if (h.length === 0) throw new HelmError(`no revision for release ${JSON.stringify(name)}`);
+    // v2's drivers fail an empty query with ErrReleaseNotFound, so Last never reaches its own message.
+    if (h.length === 0) throw new StorageError('not-found', name);
     return h[h.length - 1]!;
   }
 

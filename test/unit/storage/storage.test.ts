@@ -40,7 +40,7 @@ test('deployed picks the highest DEPLOYED revision and tolerates corruption', as
   assert.equal((await s.deployed('a')).version, 2);
   assert.equal((await s.last('a')).version, 3);
   await assert.rejects(s.deployed('b'), { message: '"b" has no deployed releases' });
-  await assert.rejects(s.last('b'), { message: 'no revision for release "b"' });
+  await assert.rejects(s.last('b'), { message: 'release: "b" not found' });
 });
 
 test('history is ascending and scoped to the name', async () => {

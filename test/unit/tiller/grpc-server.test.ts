@@ -44,7 +44,7 @@ test('validation errors are InvalidArgument, engine errors Unknown, with v2\'s t
   assert.match(bad.details, /^invalid release name, must match regex/);
   const missing = await call('nothere');
   assert.equal(missing.code, grpc.status.UNKNOWN);
-  assert.equal(missing.details, 'no revision for release "nothere"');
+  assert.equal(missing.details, 'release: "nothere" not found');
   raw.close();
 });
 

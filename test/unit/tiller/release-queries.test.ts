@@ -18,7 +18,7 @@ test('status: stored info plus live resources; deleted releases skip the cluster
   await uninstallRelease(srv, { name: 's' });
   const gone = await getReleaseStatus(srv, { name: 's', version: 1 });
   assert.equal(gone.info?.status?.resources, undefined);
-  await assert.rejects(getReleaseStatus(srv, { name: 'nope' }), { message: 'getting deployed release "nope": no revision for release "nope"' });
+  await assert.rejects(getReleaseStatus(srv, { name: 'nope' }), { message: 'getting deployed release "nope": release: "nope" not found' });
   await assert.rejects(getReleaseStatus(srv, { name: 's', version: 9 }), { message: `getting release 's' (v9): release: "s.v9" not found` });
 });
 

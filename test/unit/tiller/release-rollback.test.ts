@@ -36,7 +36,7 @@ test('rollback of a deleted (not purged) release brings it back', async () => {
 test('rollback errors', async () => {
   const { srv } = fakeServer();
   await assert.rejects(rollbackRelease(srv, { name: 'x', version: -1 }), InvalidArgumentError);
-  await assert.rejects(rollbackRelease(srv, { name: 'x' }), { message: 'no revision for release "x"' });
+  await assert.rejects(rollbackRelease(srv, { name: 'x' }), { message: 'release: "x" not found' });
   await installRelease(srv, { chart: v1, name: 'one' });
   await assert.rejects(rollbackRelease(srv, { name: 'one', version: 7 }), { message: 'release: "one.v7" not found' });
 });
