@@ -205,6 +205,9 @@ export function parseLockYaml(text: string, file: string): RequirementsLock {
 
 /** Helm 3's sanitizeString: whitespace becomes a space, non-printable runes are dropped. */
 export function sanitizeString(s: string): string {
+  // Printable ASCII is kept as it is; skipping the Unicode property classes spares their one-time
+  // compilation (~6 ms) on every chart load.
+  if (/^[\x20-\x7e]*$/.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (/\s/u.test(ch)) out += ' ';
