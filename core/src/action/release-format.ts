@@ -1,4 +1,4 @@
-import { formatTable } from '../output/index.js';
+import { formatTable, tabwrite } from '../output/index.js';
 import { StatusCode, TestRunStatus, type GetReleaseStatusResponse, type Release, type Timestamp } from '../proto/types.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -29,7 +29,8 @@ export function formatStatus(res: GetReleaseStatusResponse): string {
   out += `NAMESPACE: ${res.namespace ?? ''}\n`;
   out += `STATUS: ${statusName(info.status?.code)}\n\n`;
   const st = info.status ?? {};
-  if (st.resources) out += `RESOURCES:\n${st.resources}\n`;
+  // v2 turns runs of spaces into cells and re-aligns them with a tabwriter (padding 2).
+  if (st.resources) out += tabwrite(`RESOURCES:\n${st.resources.replace(/  +/g, '\t')}\n`, { padding: 2 });
   const suite = st.last_test_suite_run;
   if (suite) {
     out += `TEST SUITE:\nLast Started: ${formatAnsic(suite.started_at)}\nLast Completed: ${formatAnsic(suite.completed_at)}\n\n`;

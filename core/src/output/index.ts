@@ -14,3 +14,5 @@ export function formatTable(rows: string[][], maxColWidth = 0): string {
   for (const row of cells) row.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, width(c)); });
   return cells.map((row) => row.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('\t')).join('\n');
 }
+
+export { tabwrite } from './tabwriter.js';
