@@ -72,6 +72,11 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
   const rendered = renderChart(chart, { values, release, capabilities });
 
   const wanted = o.execute?.length ? selectExecuted(chart, o.chartPath, o.execute) : undefined;
+  if (wanted) {
+    for (const [key, path] of wanted) {
+      if (!rendered.has(key)) throw new HelmError(`could not find template ${path} in chart`);
+    }
+  }
   const units: { name: string; kind: string; content: string }[] = [];
   for (const [key, content] of rendered) {
     if (key.endsWith('NOTES.txt') && !o.notes) continue;
@@ -86,12 +91,12 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
 }
 
 /** -x paths, relative to the chart folder or absolute, mapped to template keys. */
-function selectExecuted(chart: Chart, chartPath: string, paths: string[]): Set<string> {
+function selectExecuted(chart: Chart, chartPath: string, paths: string[]): Map<string, string> {
   const top = chartFullPath(chart);
-  const keys = new Set<string>();
+  const keys = new Map<string, string>();
   for (const p of paths) {
     const rel = (isAbsolute(p) ? relative(resolve(chartPath), p) : p).split('\\').join('/').replace(/^\.\//, '');
-    keys.add(`${top}/${rel}`);
+    keys.set(`${top}/${rel}`, p);
   }
   return keys;
 }

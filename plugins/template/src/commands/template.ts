@@ -33,6 +33,7 @@ Helm 3's form 'helm template NAME CHART' is accepted too.`;
     namespace: Flags.string({ description: 'namespace to install the release into' }),
     notes: Flags.boolean({ description: 'show the computed NOTES.txt file as well' }),
     'output-dir': Flags.string({ description: 'writes the executed templates to files in output-dir instead of stdout' }),
+    'show-only': Flags.string({ char: 's', description: 'only show manifests rendered from the given templates (Helm 3\'s name for -x)', multiple: true }),
     set: Flags.string({ description: 'set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)', multiple: true }),
     'set-file': Flags.string({ description: 'set values from respective files specified via the command line', multiple: true }),
     'set-string': Flags.string({ description: 'set STRING values on the command line', multiple: true }),
@@ -50,7 +51,7 @@ Helm 3's form 'helm template NAME CHART' is accepted too.`;
       namespace: flags.namespace,
       valueFiles: (flags.values ?? []).flatMap((v) => v.split(',')),
       set: flags.set, setString: flags['set-string'], setFile: flags['set-file'],
-      execute: flags.execute, notes: flags.notes, isUpgrade: flags['is-upgrade'],
+      execute: [...(flags.execute ?? []), ...(flags['show-only'] ?? [])], notes: flags.notes, isUpgrade: flags['is-upgrade'],
       kubeVersion: flags['kube-version'], apiVersions: flags['api-versions'],
     });
     const outDir = flags['output-dir'];
