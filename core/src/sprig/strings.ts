@@ -183,6 +183,15 @@ function trimCutset(s: string, cutset: string, left: boolean, right: boolean): s
 }
 
 export function trimSpace(s: string): string {
+  // ASCII: unicode.IsSpace is exactly \t \n \v \f \r and space there.
+  if (/^[\x00-\x7f]*$/.test(s)) {
+    const space = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    let a = 0;
+    let b = s.length;
+    while (a < b && space(s.charCodeAt(a))) a++;
+    while (b > a && space(s.charCodeAt(b - 1))) b--;
+    return s.slice(a, b);
+  }
   const chars = Array.from(s);
   let a = 0;
   let b = chars.length;
@@ -210,8 +219,16 @@ function splitMap(parts: string[]): Record<string, GoValue> {
   return res;
 }
 
+// Printable ASCII other than `"` and `\`: what strconv.Quote leaves as it is.
+const QUOTE_VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** fmt's %q of one string; the common case (nothing to escape) skips the formatter. */
+function goQuote(s: string): string {
+  return QUOTE_VERBATIM.test(s) ? `"${s}"` : sprintf('%q', s);
+}
+
 export function quote(...args: GoValue[]): string {
-  return args.filter((a) => a !== null && a !== undefined).map((a) => sprintf('%q', strval(a))).join(' ');
+  return args.filter((a) => a !== null && a !== undefined).map((a) => goQuote(strval(a))).join(' ');
 }
 
 export function squote(...args: GoValue[]): string {

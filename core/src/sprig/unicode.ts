@@ -32,8 +32,10 @@ export function toTitleRune(r: string): string {
   return titles[r] ?? toUpperRune(r);
 }
 
-export const goToUpper = (s: string): string => Array.from(s, toUpperRune).join('');
-export const goToLower = (s: string): string => Array.from(s, toLowerRune).join('');
+// ASCII text maps the same in Go and JS (one letter to one letter); only the rest needs rune-wise care.
+const ASCII = /^[\x00-\x7f]*$/;
+export const goToUpper = (s: string): string => (ASCII.test(s) ? s.toUpperCase() : Array.from(s, toUpperRune).join(''));
+export const goToLower = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : Array.from(s, toLowerRune).join(''));
 
 /** Go's string bytes: the UTF-8 encoding of a JS string. */
 export const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
