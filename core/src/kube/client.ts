@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from './client-node.js';
 import { KubeError, isAlreadyExists, isNotFound } from './kube-error.js';
 import { parseManifest } from './manifest.js';
 import { RestMapper, collectionPath, objectPath, splitApiVersion, type RestMapping } from './rest-mapper.js';

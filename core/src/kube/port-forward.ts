@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { PortForward, type KubeConfig } from '@kubernetes/client-node';
+import { PortForward, type KubeConfig } from './client-node.js';
 
 export interface PortForwardHandle {
   localPort: number;
