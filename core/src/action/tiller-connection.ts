@@ -3,8 +3,6 @@ import { HelmError } from '../errors/index.js';
 import type { HelmSettings } from '../home/index.js';
 import type { TillerClient, TillerTlsOptions } from '../client/index.js';
 
-export const TILLER_PORT = 44134;
-export const TILLER_SELECTOR = 'app=helm,name=tiller';
 
 export interface TillerConnection {
   client: TillerClient;
@@ -66,17 +64,15 @@ export async function connectToTiller(settings: HelmSettings): Promise<TillerCon
     const client = new TillerClient({ host: settings.host, tls });
     return { client, host: settings.host, close: () => client.close() };
   }
-  const { KubeClient } = await import('../kube/index.js');
-  const kube = KubeClient.fromKubeconfig({ kubeconfig: settings.kubeconfig || undefined, context: settings.kubeContext || undefined });
+  // The tunnel is the one `useTunnel` Helm plugins get: the first Ready tiller pod, port-forwarded.
+  const { tillerTunnel } = await import('../plugin/tunnel.js');
+  const tunnel = await tillerTunnel(settings);
   try {
-    const pod = await kube.findPod(settings.tillerNamespace, TILLER_SELECTOR);
-    const tunnel = await kube.portForward(settings.tillerNamespace, pod, TILLER_PORT);
-    const host = `127.0.0.1:${tunnel.localPort}`;
     const { TillerClient } = await clientModule;
-    const client = new TillerClient({ host, tls });
-    return { client, host, close: () => { client.close(); tunnel.close(); kube.close(); } };
+    const client = new TillerClient({ host: tunnel.host, tls });
+    return { client, host: tunnel.host, close: () => { client.close(); tunnel.close(); } };
   } catch (err) {
-    kube.close();
+    tunnel.close();
     throw err;
   }
 }
