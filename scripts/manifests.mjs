@@ -15,5 +15,6 @@ for (const name of readdirSync(join(root, 'plugins'))) {
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
   if (!pkg.oclif?.commands) continue;
   if (clean) { rmSync(join(dir, 'oclif.manifest.json'), { force: true }); continue; }
-  execFileSync(process.execPath, [oclifBin, 'manifest'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The oclif CLI's update notice is noise in a build (and would ask the registry on every run).
+  execFileSync(process.execPath, [oclifBin, 'manifest'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' } });
 }
