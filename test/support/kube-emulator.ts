@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { KubeConfig } from '@kubernetes/client-node';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@helm-ts/kube-emulator';
+import { Transport } from '@helm-ts/core/kube';
 import { tempDir } from './helm.js';
 
 export const kubectlBin = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p)) ?? 'kubectl';
@@ -36,4 +39,20 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   const kubeconfigPath = options.kubeconfigPath ?? join(dir, 'kubeconfig');
   const em = await startEmulator({ controllerDelayMs: 20, ...options, kubeconfigPath });
   return Object.assign(em, { kubeconfigPath, dir });
+}
+
+/**
+ * Registers before/after hooks that start a test emulator and a core/kube Transport on its kubeconfig;
+ * the returned object's fields are set once `before` has run.
+ */
+export function useEmulatorTransport(): { em: Awaited<ReturnType<typeof startTestEmulator>>; t: Transport } {
+  const ctx = {} as { em: Awaited<ReturnType<typeof startTestEmulator>>; t: Transport };
+  before(async () => {
+    ctx.em = await startTestEmulator();
+    const kc = new KubeConfig();
+    kc.loadFromFile(ctx.em.kubeconfigPath);
+    ctx.t = new Transport(kc);
+  });
+  after(async () => { ctx.t?.close(); await ctx.em?.close(); });
+  return ctx;
 }

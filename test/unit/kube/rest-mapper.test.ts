@@ -1,18 +1,9 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeConfig } from '@kubernetes/client-node';
-import { RestMapper, Transport, collectionPath, objectPath, splitApiVersion } from '@helm-ts/core/kube';
-import { startTestEmulator } from '../../support/kube-emulator.js';
+import { RestMapper, collectionPath, objectPath, splitApiVersion } from '@helm-ts/core/kube';
+import { useEmulatorTransport } from '../../support/kube-emulator.js';
 
-let em: Awaited<ReturnType<typeof startTestEmulator>>;
-let t: Transport;
-before(async () => {
-  em = await startTestEmulator();
-  const kc = new KubeConfig();
-  kc.loadFromFile(em.kubeconfigPath);
-  t = new Transport(kc);
-});
-after(async () => { t.close(); await em.close(); });
+const ctx = useEmulatorTransport();
 
 test('paths from a mapping: core and named groups, namespaced and cluster-scoped', () => {
   assert.deepEqual(splitApiVersion('apps/v1'), ['apps', 'v1']);
@@ -25,12 +16,12 @@ test('paths from a mapping: core and named groups, namespaced and cluster-scoped
 });
 
 test('mapping comes from discovery; a CRD created after the first lookup is found on a re-read', async () => {
-  const mapper = new RestMapper(t);
+  const mapper = new RestMapper(ctx.t);
   assert.deepEqual(await mapper.mapping('apps/v1', 'Deployment'), { group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments', namespaced: true, verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] });
   assert.equal((await mapper.mapping('autoscaling/v1', 'HorizontalPodAutoscaler')).resource, 'horizontalpodautoscalers');
   await assert.rejects(mapper.mapping('example.com/v1', 'Widget'), { message: 'unable to recognize "": no matches for kind "Widget" in version "example.com/v1"' });
   await assert.rejects(mapper.mapping('v1', 'Nope'), { message: 'unable to recognize "": no matches for kind "Nope" in version "v1"' });
-  await t.json('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget', plural: 'widgets' }, versions: [{ name: 'v1', served: true, storage: true }] } } });
+  await ctx.t.json('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget', plural: 'widgets' }, versions: [{ name: 'v1', served: true, storage: true }] } } });
   const m = await mapper.mapping('example.com/v1', 'Widget');
   assert.deepEqual([m.resource, m.namespaced], ['widgets', false]);
 });
