@@ -35,7 +35,7 @@ ${release.config?.raw ?? ''}
 COMPUTED VALUES:
 ${toYaml(releaseValues(release, true))}
 HOOKS:
-${(release.hooks ?? []).map((h) => `---\n# ${h.name ?? ''}\n${h.manifest ?? ''}\n`).join('')}MANIFEST:
+${formatHooks(release)}MANIFEST:
 ${release.manifest ?? ''}
 `;
 }

@@ -1,5 +1,5 @@
 import { formatTable, tabwrite } from '../output/index.js';
-import { StatusCode, TestRunStatus, type GetReleaseStatusResponse, type Release, type Timestamp } from '../proto/types.js';
+import { statusName, TestRunStatus, type GetReleaseStatusResponse, type Release, type Timestamp } from '../proto/types.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -12,9 +12,7 @@ export function formatAnsic(t: Timestamp | undefined): string {
   return `${DAYS[d.getDay()]} ${MONTHS[d.getMonth()]} ${String(d.getDate()).padStart(2, ' ')} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())} ${d.getFullYear()}`;
 }
 
-export function statusName(code: StatusCode | undefined): string {
-  return StatusCode[code ?? 0] ?? 'UNKNOWN';
-}
+export { statusName };
 
 export function chartLabel(r: Release): string {
   const m = r.chart?.metadata;

@@ -46,6 +46,9 @@ export enum StatusCode {
   PENDING_INSTALL = 6, PENDING_UPGRADE = 7, PENDING_ROLLBACK = 8,
 }
 
+/** The status's name as v2 writes it in STATUS labels and tables (`UNKNOWN` for anything unknown). */
+export const statusName = (code: StatusCode | undefined): string => StatusCode[code ?? StatusCode.UNKNOWN] ?? 'UNKNOWN';
+
 export enum HookEvent {
   UNKNOWN = 0, PRE_INSTALL = 1, POST_INSTALL = 2, PRE_DELETE = 3, POST_DELETE = 4, PRE_UPGRADE = 5,
   POST_UPGRADE = 6, PRE_ROLLBACK = 7, POST_ROLLBACK = 8, RELEASE_TEST_SUCCESS = 9, RELEASE_TEST_FAILURE = 10,

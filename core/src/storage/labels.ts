@@ -1,4 +1,4 @@
-import { StatusCode, type Release } from '../proto/types.js';
+import { statusName, type Release } from '../proto/types.js';
 
 /** Labels helm-ts adds to a PENDING revision: which tiller holds it and until when (unix seconds). */
 export const LEASE_OWNER_LABEL = 'TILLER_LEASE_OWNER';
@@ -6,7 +6,7 @@ export const LEASE_EXPIRES_LABEL = 'TILLER_LEASE_EXPIRES';
 
 export const makeKey = (name: string, version: number): string => `${name}.v${version}`;
 
-export const statusName = (code: StatusCode | undefined): string => StatusCode[code ?? StatusCode.UNKNOWN] ?? 'UNKNOWN';
+export { statusName };
 
 /**
  * The label set v2 writes: rebuilt from scratch on every write, so CREATED_AT disappears after the first
