@@ -20,6 +20,16 @@ export interface RenderOptions {
   /** Collects `required` notices in lint mode. */
   warnings?: string[];
   lookup?: HelmFuncOptions['lookup'];
+  /** Filled with the ms each phase took (benchmarks). */
+  timings?: RenderTimings;
+}
+
+/** Milliseconds spent collecting templates, parsing them and executing them, by `now` (default: wall). */
+export interface RenderTimings {
+  now?: () => number;
+  collect: number;
+  parse: number;
+  exec: number;
 }
 
 interface Renderable {
@@ -36,10 +46,18 @@ const VALUES_TYPE = 'chartutil.Values';
  * output for every non-partial template (NOTES.txt included), with `<no value>` removed.
  */
 export function renderChart(chart: Chart, options: RenderOptions): Map<string, string> {
+  const timings = options.timings;
+  const now = timings?.now ?? (() => performance.now());
+  let t0 = timings ? now() : 0;
   const capabilities = options.capabilities ?? new Capabilities();
   const templates = new Map<string, Renderable>();
   const top: GoMap = { Values: options.values, Release: options.release, Capabilities: capabilities };
   collectTemplates(chart, templates, top);
+  if (timings) {
+    const t = now();
+    timings.collect = t - t0;
+    t0 = t;
+  }
 
   const set = new TemplateSet({ missingKey: options.strict ? 'error' : 'zero', name: ROOT_NAME });
   const keys = sortTemplates([...templates.keys()]);
@@ -58,6 +76,11 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
     }
   }
 
+  if (timings) {
+    const t = now();
+    timings.parse = t - t0;
+    t0 = t;
+  }
   const rendered = new Map<string, string>();
   for (const key of keys) {
     if (baseName(key).startsWith('_')) continue;
@@ -72,6 +95,7 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
     }
     rendered.set(key, out.replaceAll('<no value>', ''));
   }
+  if (timings) timings.exec = now() - t0;
   return rendered;
 }
 

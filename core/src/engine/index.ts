@@ -1,4 +1,4 @@
-export { renderChart, sortTemplates, type RenderOptions } from './engine.js';
+export { renderChart, sortTemplates, type RenderOptions, type RenderTimings } from './engine.js';
 export { Files } from './files.js';
 export { Capabilities, VersionSet, KubeVersion, DEFAULT_API_VERSIONS, DEFAULT_KUBE_VERSION } from './capabilities.js';
 export { ChartMetadataStruct } from './chart-metadata.js';

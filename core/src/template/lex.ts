@@ -1,7 +1,11 @@
 /**
- * The lexer of Go's text/template (parse/lex.go, Go 1.18): a state-function machine over the input.
+ * The lexer of Go's text/template (parse/lex.go, Go 1.18), with Go's item stream and error messages.
  * Trim markers (`{{- ` and ` -}}`) are handled here, entirely. Items are produced on demand, one
  * `nextItem` at a time, so the parser stops lexing at its first error.
+ *
+ * Go's state functions become one method per state switched on a small integer, and an item's line is
+ * computed from its offset when asked for (only errors ask): a chart's templates are lexed once, cold,
+ * mostly in V8's interpreter, where per-character line counting and closures cost more than the scan.
  */
 import { quote as goQuote } from './strconv.js';
 
@@ -12,18 +16,37 @@ export const enum ItemType {
   Block, Break, Continue, Dot, Define, Else, End, If, Nil, Range, Template, With,
 }
 
-export interface Item {
-  typ: ItemType;
-  pos: number;
-  val: string;
-  line: number;
+/** A token: its type, offset (UTF-16) in the input, text, and 1-based line (computed on demand). */
+export class Item {
+  // Declared, not class fields: fields with define semantics cost a lot per object in the interpreter.
+  declare readonly typ: ItemType;
+  declare readonly pos: number;
+  declare readonly val: string;
+  declare private readonly input: string;
+  constructor(typ: ItemType, pos: number, val: string, input: string) {
+    this.typ = typ;
+    this.pos = pos;
+    this.val = val;
+    this.input = input;
+  }
+
+  get line(): number {
+    return lineAt(this.input, this.pos);
+  }
 }
 
-const KEY: Record<string, ItemType> = {
-  '.': ItemType.Dot, block: ItemType.Block, break: ItemType.Break, continue: ItemType.Continue,
-  define: ItemType.Define, else: ItemType.Else, end: ItemType.End, if: ItemType.If, range: ItemType.Range,
-  nil: ItemType.Nil, template: ItemType.Template, with: ItemType.With,
-};
+/** The 1-based line of offset `pos`: one more than the newlines before it. */
+export function lineAt(text: string, pos: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const KEY = new Map<string, ItemType>([
+  ['block', ItemType.Block], ['break', ItemType.Break], ['continue', ItemType.Continue], ['define', ItemType.Define],
+  ['else', ItemType.Else], ['end', ItemType.End], ['if', ItemType.If], ['range', ItemType.Range], ['nil', ItemType.Nil],
+  ['template', ItemType.Template], ['with', ItemType.With],
+]);
 
 /** Go's %q of an item's text truncated to 10 runes (`%.10q`), as item.String() prints it. */
 export function itemString(i: Item): string {
@@ -35,119 +58,142 @@ export function itemString(i: Item): string {
   return goQuote(i.val);
 }
 
-
 const EOF = -1;
-const LEFT_COMMENT = '/*';
-const RIGHT_COMMENT = '*/';
 const TRIM_MARKER_LEN = 2;
 
-type StateFn = ((l: Lexer) => StateFn) | null;
+const enum State { Text, LeftDelim, InsideAction, RightDelim, Error, EOF, Done }
 
 function isSpace(r: number): boolean {
   return r === 32 || r === 9 || r === 13 || r === 10;
 }
 
 const LETTER_DIGIT = /^[\p{L}\p{Nd}]$/u;
+/** ASCII letters, digits and `_`. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 function isAlphaNumeric(r: number): boolean {
-  if (r < 0) return false;
-  if (r < 0x80) return r === 95 || (r >= 48 && r <= 57) || (r >= 65 && r <= 90) || (r >= 97 && r <= 122);
+  if (r < 0x80) return r >= 0 && ASCII_WORD[r] === 1;
   return LETTER_DIGIT.test(String.fromCodePoint(r));
 }
 
 function hasLeftTrimMarker(s: string, i: number): boolean {
-  return s.length - i >= 2 && s.charCodeAt(i) === 45 && isSpace(s.charCodeAt(i + 1));
+  return s.charCodeAt(i) === 45 && isSpace(s.charCodeAt(i + 1));
 }
 
 function hasRightTrimMarker(s: string, i: number): boolean {
-  return s.length - i >= 2 && isSpace(s.charCodeAt(i)) && s.charCodeAt(i + 1) === 45;
-}
-
-function trimRightLen(s: string, start: number, end: number): number {
-  let i = end;
-  while (i > start && isSpace(s.charCodeAt(i - 1))) i--;
-  return end - i;
-}
-
-function countNewlines(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = s.indexOf('\n', start); i >= 0 && i < end; i = s.indexOf('\n', i + 1)) n++;
-  return n;
+  return isSpace(s.charCodeAt(i)) && s.charCodeAt(i + 1) === 45;
 }
 
 export class Lexer {
   pos = 0;
   start = 0;
   width = 0;
-  line = 1;
-  startLine = 1;
   parenDepth = 0;
   breakOK = true;
   continueOK = true;
-  private state: StateFn = lexText;
-  private items: Item[] = [];
-  private head = 0;
+  private state = State.Text;
+  private errMsg = '';
+  private readonly rd0: number;
 
   constructor(
     readonly name: string,
     readonly input: string,
     readonly leftDelim = '{{',
     readonly rightDelim = '}}',
-  ) {}
+  ) {
+    this.rd0 = rightDelim.codePointAt(0) ?? EOF;
+  }
 
   /** The next item; after EOF or an error, EOF forever. */
   nextItem(): Item {
-    while (this.head >= this.items.length) {
-      if (this.state === null) return { typ: ItemType.EOF, pos: this.pos, val: '', line: this.line };
-      if (this.items.length !== 0) this.items = [];
-      this.head = 0;
-      this.state = this.state(this);
+    for (;;) {
+      switch (this.state) {
+        case State.Text: {
+          const item = this.lexText();
+          if (item !== null) return item;
+          break;
+        }
+        case State.LeftDelim: {
+          const item = this.lexLeftDelim();
+          if (item !== null) return item;
+          break;
+        }
+        case State.InsideAction: {
+          const item = this.lexInsideAction();
+          if (item !== null) return item;
+          break;
+        }
+        case State.RightDelim: return this.lexRightDelim();
+        case State.Error:
+          this.state = State.Done;
+          return new Item(ItemType.Error, this.start, this.errMsg, this.input);
+        case State.EOF:
+          this.state = State.Done;
+          return this.emit(ItemType.EOF);
+        default:
+          return new Item(ItemType.EOF, this.pos, '', this.input);
+      }
     }
-    return this.items[this.head++]!;
   }
 
+  // ---- Go's lexer primitives ----
+
   next(): number {
-    if (this.pos >= this.input.length) {
+    const input = this.input;
+    if (this.pos >= input.length) {
       this.width = 0;
       return EOF;
     }
-    const r = this.input.codePointAt(this.pos)!;
+    const c = input.charCodeAt(this.pos);
+    if (c < 0xd800 || c > 0xdbff) {
+      this.width = 1;
+      this.pos++;
+      return c;
+    }
+    const r = input.codePointAt(this.pos)!;
     this.width = r > 0xffff ? 2 : 1;
     this.pos += this.width;
-    if (r === 10) this.line++;
     return r;
   }
 
   peek(): number {
     const r = this.next();
-    this.backup();
+    this.pos -= this.width;
     return r;
   }
 
   backup(): void {
     this.pos -= this.width;
-    if (this.width === 1 && this.input.charCodeAt(this.pos) === 10) this.line--;
   }
 
-  emit(t: ItemType): void {
-    this.items.push({ typ: t, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine });
+  private emit(t: ItemType): Item {
+    const item = new Item(t, this.start, this.input.slice(this.start, this.pos), this.input);
     this.start = this.pos;
-    this.startLine = this.line;
+    return item;
   }
 
-  ignore(): void {
-    this.line += countNewlines(this.input, this.start, this.pos);
-    this.start = this.pos;
-    this.startLine = this.line;
+  /** Go's errorf: the error item comes next (at the current start), then EOF forever. */
+  private errorf(msg: string): null {
+    this.errMsg = msg;
+    this.state = State.Error;
+    return null;
   }
 
-  accept(valid: string): boolean {
+  /** An item, then an error (Go emits both before stopping). */
+  private emitThenError(t: ItemType, msg: string): Item {
+    const item = this.emit(t);
+    this.errorf(msg);
+    return item;
+  }
+
+  private accept(valid: string): boolean {
     const r = this.next();
     if (r >= 0 && valid.includes(String.fromCodePoint(r))) return true;
     this.backup();
     return false;
   }
 
-  acceptRun(valid: string): void {
+  private acceptRun(valid: string): void {
     for (;;) {
       const r = this.next();
       if (r < 0 || !valid.includes(String.fromCodePoint(r))) break;
@@ -155,152 +201,278 @@ export class Lexer {
     this.backup();
   }
 
-  errorf(msg: string): StateFn {
-    this.items.push({ typ: ItemType.Error, pos: this.start, val: msg, line: this.startLine });
-    return null;
+  /** Whether a right delimiter (1) or a trim-marked one (2) is at pos; 0 if neither. */
+  private atRightDelim(): number {
+    const input = this.input;
+    if (hasRightTrimMarker(input, this.pos) && input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)) return 2;
+    if (input.startsWith(this.rightDelim, this.pos)) return 1;
+    return 0;
   }
 
-  atRightDelim(): [boolean, boolean] {
-    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)) return [true, true];
-    if (this.input.startsWith(this.rightDelim, this.pos)) return [true, false];
-    return [false, false];
-  }
-
-  atTerminator(): boolean {
+  private atTerminator(): boolean {
     const r = this.peek();
     if (isSpace(r)) return true;
     switch (r) {
       case EOF: case 46: case 44: case 124: case 58: case 41: case 40:
         return true;
     }
-    return r === this.rightDelim.codePointAt(0);
+    return r === this.rd0;
   }
-}
 
-function lexText(l: Lexer): StateFn {
-  l.width = 0;
-  const x = l.input.indexOf(l.leftDelim, l.pos);
-  if (x >= 0) {
-    const ldn = l.leftDelim.length;
-    l.pos = x;
-    let trimLength = 0;
-    if (hasLeftTrimMarker(l.input, l.pos + ldn)) trimLength = trimRightLen(l.input, l.start, l.pos);
-    l.pos -= trimLength;
-    if (l.pos > l.start) {
-      l.line += countNewlines(l.input, l.start, l.pos);
-      l.emit(ItemType.Text);
-    }
-    l.pos += trimLength;
-    l.ignore();
-    return lexLeftDelim;
-  }
-  l.pos = l.input.length;
-  if (l.pos > l.start) {
-    l.line += countNewlines(l.input, l.start, l.pos);
-    l.emit(ItemType.Text);
-  }
-  l.emit(ItemType.EOF);
-  return null;
-}
+  // ---- states ----
 
-function lexLeftDelim(l: Lexer): StateFn {
-  l.pos += l.leftDelim.length;
-  const trimSpace = hasLeftTrimMarker(l.input, l.pos);
-  const afterMarker = trimSpace ? TRIM_MARKER_LEN : 0;
-  if (l.input.startsWith(LEFT_COMMENT, l.pos + afterMarker)) {
-    l.pos += afterMarker;
-    l.ignore();
-    return lexComment;
-  }
-  l.emit(ItemType.LeftDelim);
-  l.pos += afterMarker;
-  l.ignore();
-  l.parenDepth = 0;
-  return lexInsideAction;
-}
-
-function lexComment(l: Lexer): StateFn {
-  l.pos += LEFT_COMMENT.length;
-  const i = l.input.indexOf(RIGHT_COMMENT, l.pos);
-  if (i < 0) return l.errorf('unclosed comment');
-  l.pos = i + RIGHT_COMMENT.length;
-  const [delim, trimSpace] = l.atRightDelim();
-  if (!delim) return l.errorf('comment ends before closing delimiter');
-  if (trimSpace) l.pos += TRIM_MARKER_LEN;
-  l.pos += l.rightDelim.length;
-  if (trimSpace) while (l.pos < l.input.length && isSpace(l.input.charCodeAt(l.pos))) l.pos++;
-  l.ignore();
-  return lexText;
-}
-
-function lexRightDelim(l: Lexer): StateFn {
-  const trimSpace = hasRightTrimMarker(l.input, l.pos);
-  if (trimSpace) {
-    l.pos += TRIM_MARKER_LEN;
-    l.ignore();
-  }
-  l.pos += l.rightDelim.length;
-  l.emit(ItemType.RightDelim);
-  if (trimSpace) {
-    while (l.pos < l.input.length && isSpace(l.input.charCodeAt(l.pos))) l.pos++;
-    l.ignore();
-  }
-  return lexText;
-}
-
-function lexInsideAction(l: Lexer): StateFn {
-  const [delim] = l.atRightDelim();
-  if (delim) {
-    if (l.parenDepth === 0) return lexRightDelim;
-    return l.errorf('unclosed left paren');
-  }
-  const r = l.next();
-  if (r === EOF) return l.errorf('unclosed action');
-  if (isSpace(r)) {
-    l.backup();
-    return lexSpace;
-  }
-  switch (r) {
-    case 61: l.emit(ItemType.Assign); return lexInsideAction; // =
-    case 58: // :
-      if (l.next() !== 61) return l.errorf('expected :=');
-      l.emit(ItemType.Declare);
-      return lexInsideAction;
-    case 124: l.emit(ItemType.Pipe); return lexInsideAction;
-    case 34: return lexQuote;
-    case 96: return lexRawQuote;
-    case 36: return lexVariable;
-    case 39: return lexChar;
-    case 46: // .
-      if (l.pos < l.input.length) {
-        const c = l.input.charCodeAt(l.pos);
-        if (c < 48 || c > 57) return lexField;
+  private lexText(): Item | null {
+    this.width = 0;
+    const input = this.input;
+    const x = input.indexOf(this.leftDelim, this.pos);
+    if (x >= 0) {
+      let end = x;
+      if (hasLeftTrimMarker(input, x + this.leftDelim.length)) {
+        while (end > this.start && isSpace(input.charCodeAt(end - 1))) end--;
       }
-      l.backup();
-      return lexNumber;
-    case 40:
-      l.emit(ItemType.LeftParen);
-      l.parenDepth++;
-      return lexInsideAction;
-    case 41:
-      l.emit(ItemType.RightParen);
-      l.parenDepth--;
-      if (l.parenDepth < 0) return l.errorf(`unexpected right paren ${goRuneU(r)}`);
-      return lexInsideAction;
+      this.state = State.LeftDelim;
+      let item: Item | null = null;
+      if (end > this.start) {
+        this.pos = end;
+        item = this.emit(ItemType.Text);
+      }
+      this.pos = this.start = x;
+      return item;
+    }
+    this.pos = input.length;
+    this.state = State.EOF;
+    return this.pos > this.start ? this.emit(ItemType.Text) : null;
   }
-  if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
-    l.backup();
-    return lexNumber;
+
+  private lexLeftDelim(): Item | null {
+    const input = this.input;
+    this.pos += this.leftDelim.length;
+    const afterMarker = hasLeftTrimMarker(input, this.pos) ? TRIM_MARKER_LEN : 0;
+    if (input.startsWith('/*', this.pos + afterMarker)) {
+      this.pos += afterMarker;
+      this.start = this.pos;
+      return this.lexComment();
+    }
+    const item = this.emit(ItemType.LeftDelim);
+    this.pos += afterMarker;
+    this.start = this.pos;
+    this.parenDepth = 0;
+    this.state = State.InsideAction;
+    return item;
   }
-  if (isAlphaNumeric(r)) {
-    l.backup();
-    return lexIdentifier;
+
+  private lexComment(): null {
+    const input = this.input;
+    this.pos += 2;
+    const i = input.indexOf('*/', this.pos);
+    if (i < 0) return this.errorf('unclosed comment');
+    this.pos = i + 2;
+    const delim = this.atRightDelim();
+    if (delim === 0) return this.errorf('comment ends before closing delimiter');
+    if (delim === 2) this.pos += TRIM_MARKER_LEN;
+    this.pos += this.rightDelim.length;
+    if (delim === 2) while (this.pos < input.length && isSpace(input.charCodeAt(this.pos))) this.pos++;
+    this.start = this.pos;
+    this.state = State.Text;
+    return null;
   }
-  if (r < 0x80 && r >= 0x20 && r < 0x7f) {
-    l.emit(ItemType.Char);
-    return lexInsideAction;
+
+  private lexRightDelim(): Item {
+    const input = this.input;
+    const trimSpace = hasRightTrimMarker(input, this.pos);
+    if (trimSpace) this.start = this.pos += TRIM_MARKER_LEN;
+    this.pos += this.rightDelim.length;
+    const item = this.emit(ItemType.RightDelim);
+    if (trimSpace) {
+      while (this.pos < input.length && isSpace(input.charCodeAt(this.pos))) this.pos++;
+      this.start = this.pos;
+    }
+    this.state = State.Text;
+    return item;
   }
-  return l.errorf(`unrecognized character in action: ${goRuneU(r)}`);
+
+  private lexInsideAction(): Item | null {
+    if (this.atRightDelim() !== 0) {
+      if (this.parenDepth === 0) {
+        this.state = State.RightDelim;
+        return null;
+      }
+      return this.errorf('unclosed left paren');
+    }
+    const r = this.next();
+    switch (r) {
+      case EOF: return this.errorf('unclosed action');
+      case 32: case 9: case 13: case 10:
+        this.backup();
+        return this.lexSpace();
+      case 61: return this.emit(ItemType.Assign); // =
+      case 58: // :
+        if (this.next() !== 61) return this.errorf('expected :=');
+        return this.emit(ItemType.Declare);
+      case 124: return this.emit(ItemType.Pipe);
+      case 34: return this.lexQuote();
+      case 96: return this.lexRawQuote();
+      case 36: // $
+        if (this.atTerminator()) return this.emit(ItemType.Variable);
+        return this.lexFieldOrVariable(ItemType.Variable);
+      case 39: return this.lexChar();
+      case 46: { // .
+        const c = this.pos < this.input.length ? this.input.charCodeAt(this.pos) : 48;
+        if (c < 48 || c > 57) return this.lexFieldOrVariable(ItemType.Field);
+        this.backup();
+        return this.lexNumber();
+      }
+      case 40:
+        this.parenDepth++;
+        return this.emit(ItemType.LeftParen);
+      case 41:
+        this.parenDepth--;
+        if (this.parenDepth < 0) return this.emitThenError(ItemType.RightParen, `unexpected right paren ${goRuneU(r)}`);
+        return this.emit(ItemType.RightParen);
+    }
+    if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
+      this.backup();
+      return this.lexNumber();
+    }
+    if (isAlphaNumeric(r)) return this.lexIdentifier();
+    if (r < 0x80 && r >= 0x20 && r < 0x7f) return this.emit(ItemType.Char);
+    return this.errorf(`unrecognized character in action: ${goRuneU(r)}`);
+  }
+
+  private lexSpace(): Item | null {
+    const input = this.input;
+    let numSpaces = 0;
+    while (this.pos < input.length && isSpace(input.charCodeAt(this.pos))) {
+      this.pos++;
+      numSpaces++;
+    }
+    // A trim-marked right delimiter starts with a space: leave it to lexRightDelim.
+    if (hasRightTrimMarker(input, this.pos - 1) && input.startsWith(this.rightDelim, this.pos - 1 + TRIM_MARKER_LEN)) {
+      this.pos--;
+      if (numSpaces === 1) {
+        this.state = State.RightDelim;
+        return null;
+      }
+    }
+    return this.emit(ItemType.Space);
+  }
+
+  /** Consumes letters and digits; returns the rune after them (not consumed). */
+  private scanWord(): number {
+    const input = this.input;
+    const n = input.length;
+    let p = this.pos;
+    while (p < n) {
+      const c = input.charCodeAt(p);
+      if (c >= 0x80) break;
+      if (ASCII_WORD[c] === 0) {
+        this.pos = p;
+        return c;
+      }
+      p++;
+    }
+    this.pos = p;
+    let r: number;
+    do r = this.next();
+    while (isAlphaNumeric(r));
+    this.backup();
+    return r;
+  }
+
+  private lexIdentifier(): Item | null {
+    const r = this.scanWord();
+    if (!this.atTerminator()) return this.errorf(`bad character ${goRuneU(r)}`);
+    const word = this.input.slice(this.start, this.pos);
+    const k = KEY.get(word);
+    if (k !== undefined) {
+      if ((k === ItemType.Break && !this.breakOK) || (k === ItemType.Continue && !this.continueOK)) return this.emit(ItemType.Identifier);
+      return this.emit(k);
+    }
+    if (word === 'true' || word === 'false') return this.emit(ItemType.Bool);
+    return this.emit(ItemType.Identifier);
+  }
+
+  /** After `$` or `.` (not at a terminator for `$`): the name, or `.` alone (Dot). */
+  private lexFieldOrVariable(typ: ItemType): Item | null {
+    if (this.atTerminator()) return this.emit(typ === ItemType.Variable ? ItemType.Variable : ItemType.Dot);
+    const r = this.scanWord();
+    if (!this.atTerminator()) return this.errorf(`bad character ${goRuneU(r)}`);
+    return this.emit(typ);
+  }
+
+  private lexChar(): Item | null {
+    for (;;) {
+      let r = this.next();
+      if (r === 92) {
+        r = this.next();
+        if (r !== EOF && r !== 10) continue;
+        return this.errorf('unterminated character constant');
+      }
+      if (r === EOF || r === 10) return this.errorf('unterminated character constant');
+      if (r === 39) break;
+    }
+    return this.emit(ItemType.CharConstant);
+  }
+
+  private lexNumber(): Item | null {
+    if (!this.scanNumber()) return this.errorf(`bad number syntax: ${goQuote(this.input.slice(this.start, this.pos))}`);
+    const sign = this.peek();
+    if (sign === 43 || sign === 45) {
+      if (!this.scanNumber() || this.input.charCodeAt(this.pos - 1) !== 105) return this.errorf(`bad number syntax: ${goQuote(this.input.slice(this.start, this.pos))}`);
+      return this.emit(ItemType.Complex);
+    }
+    return this.emit(ItemType.Number);
+  }
+
+  private scanNumber(): boolean {
+    this.accept('+-');
+    let digits = '0123456789_';
+    if (this.accept('0')) {
+      if (this.accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (this.accept('oO')) digits = '01234567_';
+      else if (this.accept('bB')) digits = '01_';
+    }
+    this.acceptRun(digits);
+    if (this.accept('.')) this.acceptRun(digits);
+    if (digits.length === 11 && this.accept('eE')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    if (digits.length === 23 && this.accept('pP')) {
+      this.accept('+-');
+      this.acceptRun('0123456789_');
+    }
+    this.accept('i');
+    if (isAlphaNumeric(this.peek())) {
+      this.next();
+      return false;
+    }
+    return true;
+  }
+
+  private lexQuote(): Item | null {
+    const input = this.input;
+    const n = input.length;
+    let p = this.pos;
+    for (;;) {
+      if (p >= n) return this.errorf('unterminated quoted string');
+      const c = input.charCodeAt(p++);
+      if (c === 92) {
+        if (p >= n || input.charCodeAt(p) === 10) return this.errorf('unterminated quoted string');
+        p++;
+      } else if (c === 34) break;
+      else if (c === 10) return this.errorf('unterminated quoted string');
+    }
+    this.pos = p;
+    return this.emit(ItemType.String);
+  }
+
+  private lexRawQuote(): Item | null {
+    const i = this.input.indexOf('`', this.pos);
+    if (i < 0) return this.errorf('unterminated raw quoted string');
+    this.pos = i + 1;
+    return this.emit(ItemType.RawString);
+  }
 }
 
 /** Go's %#U of a rune: U+0041 'A'. */
@@ -308,142 +480,4 @@ export function goRuneU(r: number): string {
   const s = 'U+' + r.toString(16).toUpperCase().padStart(4, '0');
   if (r >= 0x20 && r !== 0x7f && /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(String.fromCodePoint(r))) return `${s} '${String.fromCodePoint(r)}'`;
   return s;
-}
-
-function lexSpace(l: Lexer): StateFn {
-  let numSpaces = 0;
-  while (isSpace(l.peek())) {
-    l.next();
-    numSpaces++;
-  }
-  if (hasRightTrimMarker(l.input, l.pos - 1) && l.input.startsWith(l.rightDelim, l.pos - 1 + TRIM_MARKER_LEN)) {
-    l.backup();
-    if (numSpaces === 1) return lexRightDelim;
-  }
-  l.emit(ItemType.Space);
-  return lexInsideAction;
-}
-
-function lexIdentifier(l: Lexer): StateFn {
-  for (;;) {
-    const r = l.next();
-    if (isAlphaNumeric(r)) continue;
-    l.backup();
-    const word = l.input.slice(l.start, l.pos);
-    if (!l.atTerminator()) return l.errorf(`bad character ${goRuneU(r)}`);
-    const k = KEY[word];
-    if (k !== undefined && k > ItemType.Keyword) {
-      if ((k === ItemType.Break && !l.breakOK) || (k === ItemType.Continue && !l.continueOK)) l.emit(ItemType.Identifier);
-      else l.emit(k);
-    } else if (word[0] === '.') l.emit(ItemType.Field);
-    else if (word === 'true' || word === 'false') l.emit(ItemType.Bool);
-    else l.emit(ItemType.Identifier);
-    return lexInsideAction;
-  }
-}
-
-function lexField(l: Lexer): StateFn {
-  return lexFieldOrVariable(l, ItemType.Field);
-}
-
-function lexVariable(l: Lexer): StateFn {
-  if (l.atTerminator()) {
-    l.emit(ItemType.Variable);
-    return lexInsideAction;
-  }
-  return lexFieldOrVariable(l, ItemType.Variable);
-}
-
-function lexFieldOrVariable(l: Lexer, typ: ItemType): StateFn {
-  if (l.atTerminator()) {
-    l.emit(typ === ItemType.Variable ? ItemType.Variable : ItemType.Dot);
-    return lexInsideAction;
-  }
-  let r: number;
-  for (;;) {
-    r = l.next();
-    if (!isAlphaNumeric(r)) {
-      l.backup();
-      break;
-    }
-  }
-  if (!l.atTerminator()) return l.errorf(`bad character ${goRuneU(r)}`);
-  l.emit(typ);
-  return lexInsideAction;
-}
-
-function lexChar(l: Lexer): StateFn {
-  for (;;) {
-    let r = l.next();
-    if (r === 92) {
-      r = l.next();
-      if (r !== EOF && r !== 10) continue;
-      return l.errorf('unterminated character constant');
-    }
-    if (r === EOF || r === 10) return l.errorf('unterminated character constant');
-    if (r === 39) break;
-  }
-  l.emit(ItemType.CharConstant);
-  return lexInsideAction;
-}
-
-function lexNumber(l: Lexer): StateFn {
-  if (!scanNumber(l)) return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
-  const sign = l.peek();
-  if (sign === 43 || sign === 45) {
-    if (!scanNumber(l) || l.input[l.pos - 1] !== 'i') return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
-    l.emit(ItemType.Complex);
-  } else l.emit(ItemType.Number);
-  return lexInsideAction;
-}
-
-function scanNumber(l: Lexer): boolean {
-  l.accept('+-');
-  let digits = '0123456789_';
-  if (l.accept('0')) {
-    if (l.accept('xX')) digits = '0123456789abcdefABCDEF_';
-    else if (l.accept('oO')) digits = '01234567_';
-    else if (l.accept('bB')) digits = '01_';
-  }
-  l.acceptRun(digits);
-  if (l.accept('.')) l.acceptRun(digits);
-  if (digits.length === 11 && l.accept('eE')) {
-    l.accept('+-');
-    l.acceptRun('0123456789_');
-  }
-  if (digits.length === 23 && l.accept('pP')) {
-    l.accept('+-');
-    l.acceptRun('0123456789_');
-  }
-  l.accept('i');
-  if (isAlphaNumeric(l.peek())) {
-    l.next();
-    return false;
-  }
-  return true;
-}
-
-function lexQuote(l: Lexer): StateFn {
-  for (;;) {
-    let r = l.next();
-    if (r === 92) {
-      r = l.next();
-      if (r !== EOF && r !== 10) continue;
-      return l.errorf('unterminated quoted string');
-    }
-    if (r === EOF || r === 10) return l.errorf('unterminated quoted string');
-    if (r === 34) break;
-  }
-  l.emit(ItemType.String);
-  return lexInsideAction;
-}
-
-function lexRawQuote(l: Lexer): StateFn {
-  for (;;) {
-    const r = l.next();
-    if (r === EOF) return l.errorf('unterminated raw quoted string');
-    if (r === 96) break;
-  }
-  l.emit(ItemType.RawString);
-  return lexInsideAction;
 }

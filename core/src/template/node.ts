@@ -2,6 +2,7 @@
  * The parse tree of Go's text/template (parse/node.go). `String()` reproduces Go's node printing, which
  * execution errors quote as their context (`at <.Values.x>`).
  */
+import { lineAt } from './lex.js';
 import { quote } from './strconv.js';
 import type { GoValue } from './value.js';
 
@@ -27,6 +28,10 @@ abstract class BaseNode {
     (this as { type: string }).type = (new.target as unknown as { kind: string }).kind;
     this.tr = tr;
     this.pos = pos;
+  }
+  /** The node's 1-based line, counted when asked for (only errors and tools ask). */
+  get line(): number {
+    return lineAt(this.tr.text, this.pos);
   }
   abstract toString(): string;
 }
@@ -81,10 +86,8 @@ export class PipeNode extends BaseNode {
   declare isAssign: boolean;
   declare readonly decl: VariableNode[];
   declare readonly cmds: CommandNode[];
-  declare readonly line: number;
-  constructor(tr: TreeInfo, pos: number, line: number) {
+  constructor(tr: TreeInfo, pos: number) {
     super(tr, pos);
-    this.line = line;
     this.isAssign = false;
     this.decl = [];
     this.cmds = [];
@@ -100,9 +103,8 @@ export class PipeNode extends BaseNode {
 
 export class ActionNode extends BaseNode {
   declare readonly type: 'action';
-  declare readonly line: number;
   declare readonly pipe: PipeNode;
-  constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode) { super(tr, pos); this.line = line; this.pipe = pipe; }
+  constructor(tr: TreeInfo, pos: number, pipe: PipeNode) { super(tr, pos); this.pipe = pipe; }
   toString(): string {
     return `{{${this.pipe}}}`;
   }
@@ -228,21 +230,17 @@ export class EndNode extends BaseNode {
 
 export class ElseNode extends BaseNode {
   declare readonly type: 'else';
-  declare readonly line: number;
-  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{else}}';
   }
 }
 
 abstract class BranchNode extends BaseNode {
-  declare readonly line: number;
   declare readonly pipe: PipeNode;
   declare readonly list: ListNode;
   declare readonly elseList: ListNode | null;
-  constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null) {
+  constructor(tr: TreeInfo, pos: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null) {
     super(tr, pos);
-    this.line = line;
     this.pipe = pipe;
     this.list = list;
     this.elseList = elseList;
@@ -277,10 +275,9 @@ export class WithNode extends BranchNode {
 
 export class TemplateNode extends BaseNode {
   declare readonly type: 'template';
-  declare readonly line: number;
   declare readonly name: string;
   declare readonly pipe: PipeNode | null;
-  constructor(tr: TreeInfo, pos: number, line: number, name: string, pipe: PipeNode | null) { super(tr, pos); this.line = line; this.name = name; this.pipe = pipe; }
+  constructor(tr: TreeInfo, pos: number, name: string, pipe: PipeNode | null) { super(tr, pos); this.name = name; this.pipe = pipe; }
   toString(): string {
     if (this.pipe === null) return `{{template ${quote(this.name)}}}`;
     return `{{template ${quote(this.name)} ${this.pipe}}}`;
@@ -289,8 +286,6 @@ export class TemplateNode extends BaseNode {
 
 export class BreakNode extends BaseNode {
   declare readonly type: 'break';
-  declare readonly line: number;
-  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{break}}';
   }
@@ -298,8 +293,6 @@ export class BreakNode extends BaseNode {
 
 export class ContinueNode extends BaseNode {
   declare readonly type: 'continue';
-  declare readonly line: number;
-  constructor(tr: TreeInfo, pos: number, line: number) { super(tr, pos); this.line = line; }
   toString(): string {
     return '{{continue}}';
   }

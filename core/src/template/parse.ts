@@ -3,7 +3,7 @@
  * the text, with Go's grammar, variable scoping checks and error messages. Parse errors are thrown as
  * ParseError with Go's text `template: NAME:LINE: MESSAGE`.
  */
-import { ItemType, Lexer, itemString, type Item } from './lex.js';
+import { ItemType, Lexer, itemString, lineAt, type Item } from './lex.js';
 import {
   ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode, DotNode, ElseNode, EndNode,
   FieldNode, IdentifierNode, IfNode, ListNode, NilNode, NumberNode, PipeNode, RangeNode, StringNode, TemplateNode,
@@ -26,7 +26,8 @@ export class Tree implements TreeInfo {
   private vars: string[] = [];
   private treeSet!: Map<string, Tree>;
   private hasFunction!: (name: string) => boolean;
-  private actionLine = 0;
+  /** Where the action being parsed started (-1: none), for errors that name its line. */
+  private actionPos = -1;
   private rangeDepth = 0;
 
   constructor(
@@ -101,8 +102,9 @@ export class Tree implements TreeInfo {
   private unexpected(token: Item, context: string): never {
     if (token.typ === ItemType.Error) {
       let extra = '';
-      if (this.actionLine !== 0 && this.actionLine !== token.line) {
-        extra = ` in action started at ${this.parseName}:${this.actionLine}`;
+      const actionLine = this.actionPos < 0 ? 0 : lineAt(this.text, this.actionPos);
+      if (actionLine !== 0 && actionLine !== token.line) {
+        extra = ` in action started at ${this.parseName}:${actionLine}`;
         if (token.val.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       this.errorf(`${itemString(token)}${extra}`);
@@ -198,11 +200,11 @@ export class Tree implements TreeInfo {
     switch (token.typ) {
       case ItemType.Text: return new TextNode(this, token.pos, token.val);
       case ItemType.LeftDelim: {
-        this.actionLine = token.line;
+        this.actionPos = token.pos;
         try {
           return this.action();
         } finally {
-          this.actionLine = 0;
+          this.actionPos = -1;
         }
       }
       case ItemType.Comment: return new CommentNode(this, token.pos, token.val);
@@ -215,8 +217,8 @@ export class Tree implements TreeInfo {
     const token = this.nextNonSpace();
     switch (token.typ) {
       case ItemType.Block: return this.blockControl();
-      case ItemType.Break: return this.breakControl(token.pos, token.line);
-      case ItemType.Continue: return this.continueControl(token.pos, token.line);
+      case ItemType.Break: return this.breakControl(token.pos);
+      case ItemType.Continue: return this.continueControl(token.pos);
       case ItemType.Else: return this.elseControl();
       case ItemType.End: return this.endControl();
       case ItemType.If: return this.ifControl();
@@ -226,27 +228,27 @@ export class Tree implements TreeInfo {
     }
     this.backup();
     const t = this.peek();
-    return new ActionNode(this, t.pos, t.line, this.pipeline('command', ItemType.RightDelim));
+    return new ActionNode(this, t.pos, this.pipeline('command', ItemType.RightDelim));
   }
 
-  private breakControl(pos: number, line: number): Node {
+  private breakControl(pos: number): Node {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{break}}');
     if (this.rangeDepth === 0) this.errorf('{{break}} outside {{range}}');
-    return new BreakNode(this, pos, line);
+    return new BreakNode(this, pos);
   }
 
-  private continueControl(pos: number, line: number): Node {
+  private continueControl(pos: number): Node {
     const token = this.nextNonSpace();
     if (token.typ !== ItemType.RightDelim) this.unexpected(token, '{{continue}}');
     if (this.rangeDepth === 0) this.errorf('{{continue}} outside {{range}}');
-    return new ContinueNode(this, pos, line);
+    return new ContinueNode(this, pos);
   }
 
   // pipeline: declarations? command ('|' command)*
   private pipeline(context: string, end: ItemType): PipeNode {
     const token = this.peekNonSpace();
-    const pipe = new PipeNode(this, token.pos, token.line);
+    const pipe = new PipeNode(this, token.pos);
     decls: for (;;) {
       const v = this.peekNonSpace();
       if (v.typ === ItemType.Variable) {
@@ -304,7 +306,7 @@ export class Tree implements TreeInfo {
     }
   }
 
-  private parseControl(allowElseIf: boolean, context: string): [number, number, PipeNode, ListNode, ListNode | null] {
+  private parseControl(allowElseIf: boolean, context: string): [number, PipeNode, ListNode, ListNode | null] {
     const nvars = this.vars.length;
     try {
       const pipe = this.pipeline(context, ItemType.RightDelim);
@@ -322,25 +324,25 @@ export class Tree implements TreeInfo {
           if (next.type !== 'end') this.errorf(`expected end; found ${next}`);
         }
       }
-      return [pipe.pos, pipe.line, pipe, list, elseList];
+      return [pipe.pos, pipe, list, elseList];
     } finally {
       while (this.vars.length > nvars) this.vars.pop();
     }
   }
 
   private ifControl(): Node {
-    const [pos, line, pipe, list, elseList] = this.parseControl(true, 'if');
-    return new IfNode(this, pos, line, pipe, list, elseList);
+    const [pos, pipe, list, elseList] = this.parseControl(true, 'if');
+    return new IfNode(this, pos, pipe, list, elseList);
   }
 
   private rangeControl(): Node {
-    const [pos, line, pipe, list, elseList] = this.parseControl(false, 'range');
-    return new RangeNode(this, pos, line, pipe, list, elseList);
+    const [pos, pipe, list, elseList] = this.parseControl(false, 'range');
+    return new RangeNode(this, pos, pipe, list, elseList);
   }
 
   private withControl(): Node {
-    const [pos, line, pipe, list, elseList] = this.parseControl(false, 'with');
-    return new WithNode(this, pos, line, pipe, list, elseList);
+    const [pos, pipe, list, elseList] = this.parseControl(false, 'with');
+    return new WithNode(this, pos, pipe, list, elseList);
   }
 
   private endControl(): Node {
@@ -349,9 +351,9 @@ export class Tree implements TreeInfo {
 
   private elseControl(): Node {
     const peek = this.peekNonSpace();
-    if (peek.typ === ItemType.If) return new ElseNode(this, peek.pos, peek.line);
+    if (peek.typ === ItemType.If) return new ElseNode(this, peek.pos);
     const token = this.expect(ItemType.RightDelim, 'else');
-    return new ElseNode(this, token.pos, token.line);
+    return new ElseNode(this, token.pos);
   }
 
   // block: {{block stringValue pipeline}} itemList {{end}}
@@ -366,7 +368,7 @@ export class Tree implements TreeInfo {
     block.root = list;
     if (end.type !== 'end') this.errorf(`unexpected ${end} in ${context}`);
     block.add();
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return new TemplateNode(this, token.pos, name, pipe);
   }
 
   // template: {{template stringValue pipeline?}}
@@ -379,7 +381,7 @@ export class Tree implements TreeInfo {
       this.backup();
       pipe = this.pipeline(context, ItemType.RightDelim);
     }
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    return new TemplateNode(this, token.pos, name, pipe);
   }
 
   private parseTemplateName(token: Item, context: string): string {
