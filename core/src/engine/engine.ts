@@ -40,6 +40,9 @@ interface Renderable {
 
 const ROOT_NAME = 'gotpl';
 const VALUES_TYPE = 'chartutil.Values';
+/** Go's name of a map without a named type (what the value model assumes for a map without one). */
+const PLAIN_MAP_TYPE = 'map[string]interface {}';
+const utf8 = new TextDecoder();
 
 /**
  * Renders every template of a chart and its subcharts (Helm 3.10 pkg/engine). Returns template key →
@@ -121,15 +124,17 @@ function collectTemplates(chart: Chart, out: Map<string, Renderable>, parent: Go
   };
   for (const dep of chart.dependencies) subcharts[dep.metadata.name] = collectTemplates(dep, out, next);
 
-  // Templates see this map as their chartutil.Values root; .Subcharts of the parent holds the plain map.
-  const root = namedMapView(next, VALUES_TYPE);
+  // Templates see this map as their chartutil.Values root, .Subcharts of the parent sees the same map as
+  // a plain map[string]interface{}. The typed view is the map itself: templates read their root all the
+  // time (through a proxy each read would cost several times more), the parent's view is rarely read.
+  const root = setMapTypeName(next, VALUES_TYPE);
   const id = chartFullPath(chart);
   const library = chart.metadata.type === 'library';
   for (const t of chart.templates) {
     if (library && !baseName(t.name).startsWith('_')) continue;
-    out.set(`${id}/${t.name}`, { text: new TextDecoder().decode(t.data), vals: root, basePath: `${id}/templates` });
+    out.set(`${id}/${t.name}`, { text: utf8.decode(t.data), vals: root, basePath: `${id}/templates` });
   }
-  return next;
+  return namedMapView(next, PLAIN_MAP_TYPE);
 }
 
 function baseName(key: string): string {

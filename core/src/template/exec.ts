@@ -109,20 +109,27 @@ function position(text: string, pos: number): [number, number] {
 let activeExecutions = 0;
 
 export class State {
-  private node: Node | null = null;
-  private vars: Variable[];
-  private depth = 0;
-  private dotIface = false;
+  // Declared and assigned in the constructor, not class fields: include makes a State per call, and
+  // define-semantics fields cost several times more in the interpreter.
+  declare private readonly ctx: ExecContext;
+  declare private tmplName: string;
+  declare private node: Node | null;
+  declare private vars: Variable[];
+  declare private depth: number;
+  declare private dotIface: boolean;
   /** Whether the last evalField result came out of an interface-typed container. */
-  private lastIface = false;
-  out = '';
+  declare private lastIface: boolean;
+  declare out: string;
 
-  constructor(
-    private readonly ctx: ExecContext,
-    private tmplName: string,
-    data: GoValue,
-  ) {
+  constructor(ctx: ExecContext, tmplName: string, data: GoValue) {
+    this.ctx = ctx;
+    this.tmplName = tmplName;
+    this.node = null;
     this.vars = [{ name: '$', value: data, iface: false }];
+    this.depth = 0;
+    this.dotIface = false;
+    this.lastIface = false;
+    this.out = '';
   }
 
   // ---- errors ----
@@ -493,23 +500,26 @@ export class State {
   }
 
   private evalCall(dot: GoValue, fn: GoFunction | Builtin, isBuiltin: boolean, node: Node, name: string, argNodes: ArgNode[] | null, final: Final, receiver: GoValue, methodSig?: FuncSignature): GoValue {
-    const args = argNodes === null || argNodes.length <= 1 ? NO_ARGS : argNodes.slice(1);
+    // The arguments are argNodes[1:] (argNodes[0] names the function), read in place.
+    const args = argNodes === null ? NO_ARGS : argNodes;
+    const nargs = args.length <= 1 ? 0 : args.length - 1;
     const sig: ExecSignature = methodSig ?? (fn as Builtin).signature ?? untypedSignature(fn.length);
-    const numParams = sig.params.length;
-    let numIn = args.length;
+    const params = sig.params;
+    const numParams = params.length;
+    let numIn = nargs;
     if (final !== MISSING) numIn++;
-    let numFixed = args.length;
+    let numFixed = nargs;
     if (sig.variadic !== undefined) {
       numFixed = numParams;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numParams} got ${args.length}`);
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numParams} got ${nargs}`);
     } else if (numIn !== numParams) {
       this.errorf(`wrong number of args for ${name}: want ${numParams} got ${numIn}`);
     }
 
     if (isBuiltin && (name === 'and' || name === 'or')) {
       let v: GoValue = undefined;
-      for (const arg of args) {
-        v = this.evalArg(dot, 'value', arg);
+      for (let j = 1; j <= nargs; j++) {
+        v = this.evalArg(dot, 'value', args[j]!);
         if (isTrue(v) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = this.validateType(final, 'value');
@@ -518,9 +528,9 @@ export class State {
 
     const argv: GoValue[] = new Array(numIn);
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv[i] = this.evalArg(dot, sig.params[i]!, args[i]!);
+    for (; i < numFixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, args[i + 1]!);
     if (sig.variadic !== undefined) {
-      for (; i < args.length; i++) argv[i] = this.evalArg(dot, sig.variadic, args[i]!);
+      for (; i < nargs; i++) argv[i] = this.evalArg(dot, sig.variadic, args[i + 1]!);
     }
     if (final !== MISSING) {
       let t: ExecParam;

@@ -411,15 +411,17 @@ export class Tree implements TreeInfo {
     let node = this.term();
     if (node === null) return null;
     if (this.peek().typ === ItemType.Field) {
+      // .X.Y and $x.Y lex as one item per field: join them into one field or variable node directly
+      // (what Go's chain.String() round trip amounts to).
+      if (node.type === 'field' || node.type === 'variable') {
+        const pos = this.peek().pos;
+        let text = node.type === 'field' ? '.' + node.ident.join('.') : node.ident.join('.');
+        while (this.peek().typ === ItemType.Field) text += this.next().val;
+        return node.type === 'field' ? new FieldNode(this, pos, text) : new VariableNode(this, pos, text);
+      }
       const chain = new ChainNode(this, this.peek().pos, node);
       while (this.peek().typ === ItemType.Field) chain.add(this.next().val);
       switch (node.type) {
-        case 'field':
-          node = new FieldNode(this, chain.pos, chain.toString());
-          break;
-        case 'variable':
-          node = new VariableNode(this, chain.pos, chain.toString());
-          break;
         case 'bool': case 'string': case 'number': case 'nil': case 'dot':
           this.errorf(`unexpected . after term ${JSON.stringify(node.toString())}`);
         default:
