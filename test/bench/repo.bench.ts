@@ -69,7 +69,7 @@ async function benchSearch(): Promise<void> {
     }
     index.entries.set(name, versions);
   }
-  const text = indexToYaml(index);
+  const text = await indexToYaml(index);
   const home = newHelmHome();
   writeFileSync(join(home, 'repository', 'repositories.yaml'), `apiVersion: v1\ngenerated: "2020-01-01T00:00:00Z"\nrepositories:\n- caFile: ""\n  cache: ${join(home, 'repository', 'cache', 'big-index.yaml')}\n  certFile: ""\n  keyFile: ""\n  name: big\n  password: ""\n  url: https://charts.example.com\n  username: ""\n`);
   writeFileSync(join(home, 'repository', 'cache', 'big-index.yaml'), text);

@@ -22,7 +22,7 @@ export async function messageBlock(archivePath: string): Promise<string> {
   const { loadArchive, metadataJson } = await import('../chart/index.js');
   const chart = await loadArchive(data, archivePath);
   const files = { files: { [basename(archivePath)]: `sha256:${digest(data)}` } };
-  return `${writeYaml(metadataJson(chart.metadata))}...\n${writeYaml(files)}`;
+  return `${await writeYaml(metadataJson(chart.metadata))}...\n${await writeYaml(files)}`;
 }
 
 export interface SumCollection {
@@ -31,12 +31,12 @@ export interface SumCollection {
 }
 
 /** parseMessageBlock: the metadata part and the sums part, split on the first `\n...\n`. */
-export function parseMessageBlock(text: string): { metadata: unknown; sums: SumCollection } {
+export async function parseMessageBlock(text: string): Promise<{ metadata: unknown; sums: SumCollection }> {
   const normal = text.replace(/\r\n/g, '\n');
   const i = normal.indexOf('\n...\n');
   if (i < 0) throw new HelmError('message block must have at least two parts');
-  const metadata = readYaml(normal.slice(0, i + 1));
-  const raw = (readYaml(normal.slice(i + 5)) ?? {}) as Record<string, unknown>;
+  const metadata = await readYaml(normal.slice(0, i + 1));
+  const raw = ((await readYaml(normal.slice(i + 5))) ?? {}) as Record<string, unknown>;
   const files: Record<string, string> = {};
   if (raw.files && typeof raw.files === 'object') {
     for (const [k, v] of Object.entries(raw.files as Record<string, unknown>)) files[k] = String(v);

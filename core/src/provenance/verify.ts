@@ -60,7 +60,7 @@ export async function verifyData(archive: Uint8Array, fileName: string, provText
     }
   }
   if (!signer) throw new HelmError('openpgp: signature made by unknown entity');
-  const { sums } = parseMessageBlock(message.getText());
+  const { sums } = await parseMessageBlock(message.getText());
   const sum = `sha256:${digest(archive)}`;
   const sha = sums.files[fileName];
   if (sha === undefined) throw new HelmError(`provenance does not contain a SHA for a file named "${fileName}"`);

@@ -28,7 +28,7 @@ export function getterOptions(entry: Pick<RepoEntry, 'username' | 'password' | '
 export async function fetchIndex(entry: RepoEntry, downloaders?: DownloaderLookup): Promise<{ raw: Buffer; index: IndexFile }> {
   const url = indexURL(entry.url);
   const raw = await getterFor(url, downloaders).get(url, { ...getterOptions(entry), maxBytes: maxIndexSize, progress: true });
-  const index = loadIndex(raw, url);
+  const index = await loadIndex(raw, url);
   return { raw, index };
 }
 
@@ -102,7 +102,7 @@ export async function loadSearchRows(home: HelmHome, repoName: string): Promise<
   } catch {
     // no usable compact cache: parse the index
   }
-  const index = loadIndex(await readFile(indexPath), indexPath);
+  const index = await loadIndex(await readFile(indexPath), indexPath);
   try {
     return await writeSearchCache(home, repoName, index, indexPath);
   } catch {

@@ -1,7 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { posix } from 'node:path';
-import jsYaml from 'js-yaml';
 import type { ChartMetadata, Dependency } from '../chart/model.js';
+import { parseBlockYaml } from './block-yaml.js';
+import { loadJsYaml } from './yaml-io.js';
 
 /**
  * Reading only Chart.yaml out of many archives (`helm repo index`, `helm serve`), fast: one pass over the
@@ -53,25 +54,35 @@ const yaml11Special = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+
 const plainString = (v: unknown): v is string => typeof v === 'string' && !yaml11Special.test(v);
 
 /**
- * Chart.yaml metadata: js-yaml when every value is a plain string (or list/map of them) whose reading
- * YAML 1.1 and 1.2 agree on, and the chart package's Go-exact decoder (loaded only then) for anything else.
+ * Chart.yaml metadata: the YAML core schema reading (the block-YAML reader, else js-yaml) when every value
+ * is a plain string (or list/map of them) whose reading YAML 1.1 and 1.2 agree on, and the chart
+ * package's Go-exact decoder (loaded only then) for anything else.
  */
 export async function parseChartYamlFast(text: string): Promise<ChartMetadata> {
-  const fast = tryFast(text);
+  let doc = parseBlockYaml(text);
+  if (doc === undefined) {
+    const jsYaml = await loadJsYaml();
+    try {
+      doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+    } catch {
+      doc = undefined;
+    }
+  }
+  const fast = doc === undefined ? slow : fromDocument(doc);
   if (fast) return fast;
   const { parseChartYaml } = await import('../chart/metadata.js');
   return parseChartYaml(text);
 }
 
+/** The fast reading when the block-YAML reader alone settles it, without a promise (`repo index`). */
+export function parseChartYamlSync(text: string): ChartMetadata | undefined {
+  const doc = parseBlockYaml(text);
+  return doc === undefined ? undefined : fromDocument(doc);
+}
+
 const slow = undefined; // "take the exact decoder"
 
-function tryFast(text: string): ChartMetadata | undefined {
-  let doc: unknown;
-  try {
-    doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
-  } catch {
-    return slow;
-  }
+function fromDocument(doc: unknown): ChartMetadata | undefined {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return slow;
   const md: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
@@ -129,7 +140,11 @@ function fastDependencies(v: unknown): Dependency[] | undefined {
 /** requirements.yaml's dependencies: the fast path as for Chart.yaml, else the chart package's decoder. */
 export async function parseRequirementsFast(text: string): Promise<Dependency[]> {
   try {
-    const doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+    let doc = parseBlockYaml(text);
+    if (doc === undefined) {
+      const jsYaml = await loadJsYaml();
+      doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+    }
     if (doc && typeof doc === 'object' && !Array.isArray(doc) && Object.keys(doc).every((k) => k === 'dependencies')) {
       const deps = (doc as Record<string, unknown>).dependencies;
       if (deps === undefined) return [];

@@ -77,7 +77,7 @@ async function loadChartDir(chartPath: string): Promise<Loaded> {
   if (lockText !== undefined) {
     let raw: Record<string, unknown>;
     try {
-      raw = (readYaml(lockText) ?? {}) as Record<string, unknown>;
+      raw = ((await readYaml(lockText)) ?? {}) as Record<string, unknown>;
     } catch (err) {
       throw new HelmError(`error converting YAML to JSON: ${errorMessage(err).split('\n')[0]}`, { file: files.lockName });
     }

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartMetadata } from '../chart/model.js';
-import { metadataJson } from '../chart/save.js';
-import { chartYamlFromArchive, parseChartYamlFast } from './chart-yaml-fast.js';
+import { chartYamlFromArchive, parseChartYamlFast, parseChartYamlSync } from './chart-yaml-fast.js';
 import { createHash } from 'node:crypto';
 import { type IndexFile, indexAdd, joinLoose, newIndexFile } from './index-file.js';
+import { chartMetadataJson } from './metadata-json.js';
 import { goTime } from './yaml-io.js';
 
 /** filepath.Glob(dir/*.tgz) then filepath.Glob(dir/*\/*.tgz): each level in lexical order. */
-async function findArchives(dir: string): Promise<string[]> {
-  const top = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function findArchives(dir: string): string[] {
+  const top = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const first: string[] = [];
   const second: string[] = [];
   for (const e of top) {
@@ -20,7 +19,7 @@ async function findArchives(dir: string): Promise<string[]> {
     if (!e.isDirectory() || e.name.startsWith('.')) continue;
     let sub: string[];
     try {
-      sub = (await readdir(join(dir, e.name))).filter((n) => n.endsWith('.tgz') && !n.startsWith('.')).sort();
+      sub = readdirSync(join(dir, e.name)).filter((n) => n.endsWith('.tgz') && !n.startsWith('.')).sort();
     } catch {
       continue;
     }
@@ -34,7 +33,8 @@ async function findArchives(dir: string): Promise<string[]> {
  * has a Chart.yaml with a name. Values and templates are not parsed (v2 keeps them raw when loading).
  */
 async function readMetadata(data: Uint8Array): Promise<ChartMetadata> {
-  const md = await parseChartYamlFast(chartYamlFromArchive(data));
+  const text = chartYamlFromArchive(data);
+  const md = parseChartYamlSync(text) ?? await parseChartYamlFast(text);
   if (!md.name) throw new Error('invalid chart (Chart.yaml): name must not be empty');
   return md;
 }
@@ -47,23 +47,21 @@ async function readMetadata(data: Uint8Array): Promise<ChartMetadata> {
 export async function indexDirectory(dir: string, baseURL: string): Promise<IndexFile> {
   const index = newIndexFile();
   const created = goTime();
-  const archives = await findArchives(dir);
-  // Sequential synchronous reads: hundreds of small archives cost less this way than as concurrent promises.
-  const loaded = await Promise.all(archives.map(async (rel) => {
-    const data = readFileSync(join(dir, rel));
+  // Synchronous reads one after another: hundreds of small archives cost less this way than as promises.
+  for (const rel of findArchives(dir)) {
+    let metadata: Record<string, unknown>;
+    let sum: string;
     try {
-      return { rel, metadata: metadataJson(await readMetadata(data)), sum: createHash('sha256').update(data).digest('hex') };
+      const data = readFileSync(join(dir, rel));
+      metadata = chartMetadataJson(await readMetadata(data));
+      sum = createHash('sha256').update(data).digest('hex');
     } catch {
-      return undefined;
+      continue;
     }
-  }));
-  for (const item of loaded) {
-    if (!item) continue;
-    const slash = item.rel.lastIndexOf('/');
-    const parentDir = slash < 0 ? '' : item.rel.slice(0, slash);
-    const fname = item.rel.slice(slash + 1);
+    const slash = rel.lastIndexOf('/');
+    const parentDir = slash < 0 ? '' : rel.slice(0, slash);
     const parentURL = parentDir === '' ? baseURL : joinLoose(baseURL, parentDir);
-    indexAdd(index, item.metadata, fname, parentURL, item.sum, created);
+    indexAdd(index, metadata, rel.slice(slash + 1), parentURL, sum, created);
   }
   return index;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { HelmError } from '../errors/index.js';
-import { Constraint, compareVersionStringsDesc, parseVersion } from './semver.js';
+import { Constraint, type GoVersion, parseVersion } from './semver.js';
 import { urlJoin } from './url-util.js';
 import { readYaml, writeYaml, goTime } from './yaml-io.js';
 import { atomicWrite } from './repo-file.js';
@@ -50,13 +50,13 @@ export async function loadIndexFile(path: string): Promise<IndexFile> {
  * repo.loadIndex: a strict check of the top-level keys, then every entry list sorted by version,
  * highest first. An index without apiVersion is the pre-2.0 format and is converted.
  */
-export function loadIndex(data: Uint8Array, source = 'index.yaml'): IndexFile {
+export async function loadIndex(data: Uint8Array, source = 'index.yaml'): Promise<IndexFile> {
   if (data.byteLength > maxIndexSize) {
     throw new HelmError(`${source}: index is ${data.byteLength} bytes, larger than the ${maxIndexSize} byte limit`);
   }
   let doc: unknown;
   try {
-    doc = readYaml(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
+    doc = await readYaml(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
   } catch (err) {
     throw new HelmError(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`, { file: source, cause: err });
   }
@@ -122,7 +122,21 @@ function loadUnversionedIndex(raw: Record<string, unknown>, source: string): Ind
 }
 
 export function sortEntries(index: IndexFile): void {
-  for (const list of index.entries.values()) list.sort((a, b) => compareVersionStringsDesc(a.version, b.version));
+  // Each version string parsed once, not at every comparison; the order is compareVersionStringsDesc's.
+  const parsed = new Map<string, GoVersion | undefined>();
+  const version = (s: string): GoVersion | undefined => {
+    if (!parsed.has(s)) parsed.set(s, parseVersion(s));
+    return parsed.get(s);
+  };
+  for (const list of index.entries.values()) {
+    if (list.length < 2) continue;
+    list.sort((x, y) => {
+      const va = version(x.version);
+      const vb = version(y.version);
+      if (!va || !vb) return !va && !vb ? 0 : !va ? 1 : -1;
+      return vb.compare(va);
+    });
+  }
 }
 
 /** IndexFile.Has: an exact name and version string match. */
@@ -191,7 +205,7 @@ export function chartVersionJson(cv: ChartVersion): Record<string, unknown> {
   return { ...metadataJson(rest), urls, created: created ?? '0001-01-01T00:00:00Z' };
 }
 
-export function indexToYaml(index: IndexFile): string {
+export async function indexToYaml(index: IndexFile): Promise<string> {
   const entries: Record<string, unknown> = {};
   for (const name of [...index.entries.keys()].sort()) entries[name] = index.entries.get(name)!.map(chartVersionJson);
   const doc: Record<string, unknown> = { apiVersion: index.apiVersion, entries, generated: index.generated };
@@ -200,5 +214,5 @@ export function indexToYaml(index: IndexFile): string {
 }
 
 export async function writeIndexFile(index: IndexFile, path: string): Promise<void> {
-  await atomicWrite(path, indexToYaml(index), 0o644);
+  await atomicWrite(path, await indexToYaml(index), 0o644);
 }

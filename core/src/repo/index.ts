@@ -18,12 +18,14 @@ export {
 } from './chart-downloader.js';
 export { locateChart, defaultKeyring, type LocateChartOptions } from './locate-chart.js';
 export { indexDirectory } from './index-directory.js';
-export { chartYamlFromArchive, parseChartYamlFast, parseRequirementsFast } from './chart-yaml-fast.js';
+export { chartYamlFromArchive, parseChartYamlFast, parseChartYamlSync, parseRequirementsFast } from './chart-yaml-fast.js';
 export { expandArchive } from './expand.js';
 export { withRepoLock } from './file-lock.js';
 export { updateRepositories, updateLine, type UpdateOutcome } from './update-repositories.js';
 export { hashReq, writeLock, dependencyFiles, type DependencyFiles, type Lock } from './requirements.js';
 export { getLocalPath, getRepoNames, resolveDependencies } from './resolver.js';
 export { dependencyUpdate, dependencyBuild, type ManagerOptions } from './dependency-manager.js';
-export { metadataJson } from './metadata-json.js';
-export { readYaml, writeYaml, goTime } from './yaml-io.js';
+export { metadataJson, chartMetadataJson } from './metadata-json.js';
+export { readYaml, writeYaml, goTime, loadJsYaml } from './yaml-io.js';
+export { parseBlockYaml } from './block-yaml.js';
+export { ghodssYamlFast } from './ghodss-fast.js';

@@ -49,7 +49,7 @@ export async function loadRepoFile(path: string): Promise<RepoFile> {
   }
   let doc: unknown;
   try {
-    doc = readYaml(text);
+    doc = await readYaml(text);
   } catch (err) {
     throw new HelmError(`error converting YAML to JSON: ${(err as Error).message.split('\n')[0]}`, { file: path, cause: err });
   }
@@ -98,7 +98,7 @@ export function removeRepo(file: RepoFile, name: string): boolean {
 
 /** Writes atomically (temp file + rename) so a failed command never leaves a half-written file. */
 export async function writeRepoFile(path: string, file: RepoFile): Promise<void> {
-  await atomicWrite(path, writeYaml({ apiVersion: file.apiVersion, generated: file.generated || '0001-01-01T00:00:00Z', repositories: file.repositories }), 0o644);
+  await atomicWrite(path, await writeYaml({ apiVersion: file.apiVersion, generated: file.generated || '0001-01-01T00:00:00Z', repositories: file.repositories }), 0o644);
 }
 
 export async function atomicWrite(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {

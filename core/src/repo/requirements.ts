@@ -88,5 +88,5 @@ export async function writeLock(chartPath: string, files: DependencyFiles, lock:
     digest: lock.digest,
     generated: lock.generated || goTime(),
   };
-  await atomicWrite(join(chartPath, files.lockName), writeYaml(doc), 0o644);
+  await atomicWrite(join(chartPath, files.lockName), await writeYaml(doc), 0o644);
 }

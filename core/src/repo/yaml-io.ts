@@ -1,19 +1,40 @@
-import jsYaml from 'js-yaml';
-import { marshalGhodssYaml } from '../encoding/index.js';
+import type { CORE_SCHEMA, load } from 'js-yaml';
 import type { GoValue } from '../template/value.js';
+import { parseBlockYaml } from './block-yaml.js';
+import { ghodssYamlFast } from './ghodss-fast.js';
 
 /**
- * YAML in and out for repository files. Reading uses js-yaml's core schema (no timestamps, so `created`
- * stays the string Helm wrote) because index files reach tens of megabytes and js-yaml parses them several
- * times faster than the `yaml` package. Writing imitates ghodss/yaml (JSON first, so keys sorted, yaml.v2
+ * YAML in and out for repository files. Reading gives js-yaml's core schema result (no timestamps, so
+ * `created` stays the string Helm wrote; index files reach tens of megabytes and js-yaml parses them
+ * several times faster than the `yaml` package): the block-YAML reader answers for the usual shapes and
+ * js-yaml is loaded only for the rest. Writing imitates ghodss/yaml (JSON first, so keys sorted, yaml.v2
  * layout with unindented sequences).
  */
-export function readYaml(text: string): unknown {
+export async function readYaml(text: string): Promise<unknown> {
+  const doc = parseBlockYaml(text);
+  if (doc !== undefined) return doc;
+  const jsYaml = await loadJsYaml();
   return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
 }
 
-/** ghodss YAML (sigs.k8s.io/yaml as Helm writes its files): sorted keys, go-yaml v2 layout and quoting. */
-export function writeYaml(value: unknown): string {
+export interface JsYaml { load: typeof load; CORE_SCHEMA: typeof CORE_SCHEMA }
+let jsYamlModule: Promise<JsYaml> | undefined;
+
+/** js-yaml, imported on first use. */
+export async function loadJsYaml(): Promise<JsYaml> {
+  jsYamlModule ??= import('js-yaml').then((m) => m.default as JsYaml);
+  return jsYamlModule;
+}
+
+/**
+ * ghodss YAML (sigs.k8s.io/yaml as Helm writes its files): sorted keys, go-yaml v2 layout and quoting.
+ * The direct writer covers what repository files usually hold; the general encoder (and its module
+ * graph) is loaded only for the rest.
+ */
+export async function writeYaml(value: unknown): Promise<string> {
+  const fast = ghodssYamlFast(value);
+  if (fast !== undefined) return fast;
+  const { marshalGhodssYaml } = await import('../encoding/to-yaml.js');
   const out = marshalGhodssYaml(sortKeys(value) as GoValue);
   return out.endsWith('\n') ? out : `${out}\n`;
 }

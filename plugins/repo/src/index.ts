@@ -9,7 +9,11 @@ import Serve from './commands/serve.js';
 import Update from './commands/update.js';
 import Verify from './commands/verify.js';
 
-/** oclif's explicit command list: `repo index` cannot come from a file named index.ts. */
+/**
+ * oclif's explicit command list: `repo index` cannot come from a file named index.ts. Loading this list
+ * loads every command class, so each command imports its core action inside run(): `helm repo index` does
+ * not compile fetch, search, serve and provenance code.
+ */
 export const commands = {
   'repo:add': RepoAdd,
   'repo:index': RepoIndex,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { SearchIndex, applyConstraint, loadIndex, searchRows, sortScore } from '@helm-ts/core/repo';
 
 // The fixture of Helm v2's cmd/helm/search tests.
-const testing = loadIndex(Buffer.from(`apiVersion: v1
+const testing = await loadIndex(Buffer.from(`apiVersion: v1
 entries:
   alpine:
   - {name: alpine, version: 1.0.0, description: Deploy a basic Alpine Linux pod, keywords: [linux, alpine, small, sumtin], urls: [a]}
@@ -12,7 +12,7 @@ entries:
   - {name: santa-maria, version: 1.2.3, description: Three boat, urls: [a]}
   - {name: santa-maria, version: 1.2.2-rc-1, description: Three boat, urls: [a]}
 `));
-const ztesting = loadIndex(Buffer.from(`apiVersion: v1
+const ztesting = await loadIndex(Buffer.from(`apiVersion: v1
 entries:
   Pinta:
   - {name: Pinta, version: 2.0.0, description: Two ship, urls: [a]}

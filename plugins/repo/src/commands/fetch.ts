@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { fetchChart } from '@helm-ts/core/action/fetch';
 import { chartRepoFlags, keyringFlag } from '../flags.js';
 
 export default class Fetch extends HelmCommand {
@@ -33,6 +32,7 @@ result in an error, and the chart will not be saved locally.`;
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Fetch);
+    const { fetchChart } = await import('@helm-ts/core/action/fetch');
     for (const ref of argv as string[]) {
       const r = await fetchChart({
         ref, version: flags.version, devel: flags.devel, untar: flags.untar, untardir: flags.untardir, destination: flags.destination,

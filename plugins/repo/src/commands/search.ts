@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand, formatTable, writeStructured } from '@helm-ts/plugin-base';
-import { search } from '@helm-ts/core/action/search';
 
 export default class Search extends HelmCommand {
   static override summary = 'search for a keyword in charts';
@@ -21,6 +20,7 @@ Repositories are managed with 'helm repo' commands.`;
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Search);
+    const { search } = await import('@helm-ts/core/action/search');
     const res = await search({
       keywords: argv as string[], regexp: flags.regexp, versions: flags.versions, devel: flags.devel, version: flags.version,
     }, this.settings, (w) => process.stdout.write(w));

@@ -1,6 +1,5 @@
 import { Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { serve } from '@helm-ts/core/action/serve';
 
 export default class Serve extends HelmCommand {
   static override summary = 'start a local http web server';
@@ -21,6 +20,7 @@ Google Cloud Storage for production use.`;
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Serve);
+    const { serve } = await import('@helm-ts/core/action/serve');
     const server = await serve({ address: flags.address, repoPath: flags['repo-path'], url: flags.url }, this.settings, (l) => this.log(l));
     await new Promise<void>((resolve) => {
       const stop = (): void => { void server.close().then(resolve); };

@@ -1,6 +1,5 @@
 import { Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { repoUpdate } from '@helm-ts/core/action/repo-update';
 
 /** The deprecated root `helm update` (cobra prints the deprecation notice, then runs `repo update`). */
 export default class Update extends HelmCommand {
@@ -11,6 +10,7 @@ export default class Update extends HelmCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Update);
+    const { repoUpdate } = await import('@helm-ts/core/action/repo-update');
     process.stderr.write(`Command "update" is deprecated, use 'helm repo update'\n\n`);
     await repoUpdate({ strict: flags.strict }, this.settings, (l) => this.log(l));
   }

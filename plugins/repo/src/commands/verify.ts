@@ -1,6 +1,5 @@
 import { Args } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { verify } from '@helm-ts/core/action/verify';
 import { keyringFlag } from '../flags.js';
 
 export default class Verify extends HelmCommand {
@@ -18,6 +17,7 @@ the 'helm package --sign' command.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Verify);
+    const { verify } = await import('@helm-ts/core/action/verify');
     await verify(args.path, flags.keyring);
   }
 }

@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { dependencyBuild } from '@helm-ts/core/action/dependency-build';
 
 export default class DependencyBuild extends HelmCommand {
   static override summary = 'rebuild the charts/ directory based on the requirements.lock file';
@@ -21,6 +20,7 @@ of 'helm dependency update'.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DependencyBuild);
+    const { dependencyBuild } = await import('@helm-ts/core/action/dependency-build');
     await dependencyBuild({
       chartPath: args.chart, verify: flags.verify, keyring: flags.keyring,
     }, this.settings, (l) => this.log(l));

@@ -1,6 +1,5 @@
 import { Args } from '@oclif/core';
 import { HelmCommand, formatTable } from '@helm-ts/plugin-base';
-import { dependencyList } from '@helm-ts/core/action/dependency-list';
 
 export default class DependencyList extends HelmCommand {
   static override summary = 'list the dependencies for the given chart';
@@ -16,6 +15,7 @@ if it cannot find a requirements.yaml.`;
 
   async run(): Promise<void> {
     const { args } = await this.parse(DependencyList);
+    const { dependencyList } = await import('@helm-ts/core/action/dependency-list');
     const r = await dependencyList(args.chart);
     if (r.noRequirements) { this.log(r.noRequirements); return; }
     const rows = [['NAME', 'VERSION', 'REPOSITORY', 'STATUS'], ...r.rows.map((d) => [d.name, d.version, d.repository, d.status])];

@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { dependencyUpdate } from '@helm-ts/core/action/dependency-update';
 
 export default class DependencyUpdate extends HelmCommand {
   static override summary = 'update charts/ based on the contents of requirements.yaml';
@@ -26,6 +25,7 @@ in the requirements.yaml file, but (b) at the wrong version.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DependencyUpdate);
+    const { dependencyUpdate } = await import('@helm-ts/core/action/dependency-update');
     await dependencyUpdate({
       chartPath: args.chart, verify: flags.verify, keyring: flags.keyring, skipRefresh: flags['skip-refresh'],
      

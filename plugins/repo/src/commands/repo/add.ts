@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { repoAdd } from '@helm-ts/core/action/repo-add';
 import { readPassword } from '../../prompt.js';
 
 export default class RepoAdd extends HelmCommand {
@@ -20,6 +19,7 @@ export default class RepoAdd extends HelmCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RepoAdd);
+    const { repoAdd } = await import('@helm-ts/core/action/repo-add');
     let password = flags.password;
     if (flags.username && !password) password = await readPassword('Password:');
     this.log(await repoAdd({

@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { repoIndex } from '@helm-ts/core/action/repo-index';
 
 /** `helm repo index` (the file is not named index.ts: oclif would take it for the `repo` topic itself). */
 export default class RepoIndex extends HelmCommand {
@@ -21,6 +20,7 @@ into the existing index, with local charts taking priority over existing charts.
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RepoIndex);
+    const { repoIndex } = await import('@helm-ts/core/action/repo-index');
     await repoIndex({ dir: args.dir, url: flags.url, merge: flags.merge });
   }
 }

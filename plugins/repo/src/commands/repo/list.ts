@@ -1,6 +1,5 @@
 import { Flags } from '@oclif/core';
 import { HelmCommand, formatTable, writeStructured } from '@helm-ts/plugin-base';
-import { repoList } from '@helm-ts/core/action/repo-list';
 
 export default class RepoList extends HelmCommand {
   static override summary = 'list chart repositories';
@@ -10,6 +9,7 @@ export default class RepoList extends HelmCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(RepoList);
+    const { repoList } = await import('@helm-ts/core/action/repo-list');
     const repos = await repoList(this.settings);
     if (flags.output === 'table') {
       this.log(formatTable([['NAME', 'URL'], ...repos.map((r) => [r.name, r.url])]));

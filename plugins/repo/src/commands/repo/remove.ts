@@ -1,6 +1,5 @@
 import { Args } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { repoRemove } from '@helm-ts/core/action/repo-remove';
 
 export default class RepoRemove extends HelmCommand {
   static override summary = 'remove a chart repository';
@@ -10,6 +9,7 @@ export default class RepoRemove extends HelmCommand {
 
   async run(): Promise<void> {
     const { argv } = await this.parse(RepoRemove);
+    const { repoRemove } = await import('@helm-ts/core/action/repo-remove');
     for (const name of argv as string[]) this.log(await repoRemove(name, this.settings));
   }
 }

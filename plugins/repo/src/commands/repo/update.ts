@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
 import { HelmCommand } from '@helm-ts/plugin-base';
-import { repoUpdate } from '@helm-ts/core/action/repo-update';
 
 export default class RepoUpdate extends HelmCommand {
   static override summary = 'update information of available charts locally from chart repositories';
@@ -17,6 +16,7 @@ future releases.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RepoUpdate);
+    const { repoUpdate } = await import('@helm-ts/core/action/repo-update');
     await repoUpdate({ name: args.name, strict: flags.strict }, this.settings, (l) => this.log(l));
   }
 }
