@@ -1,9 +1,12 @@
 // Build step for a lean start-up (run by `npm run build` after tsc): bundles @oclif/core and its
 // dependencies into one minified CommonJS file plus a V8 code cache, which plugins/base's preload hands to
-// Node's module cache so `helm` reads one file instead of ~500 (see src/preload.ts). `--clean` removes them.
+// Node's module cache so `helm` reads one file instead of ~500 (see src/preload.ts). Nothing is rebuilt
+// while the installed @oclif/core, this script and node are those of the last build. `--clean` removes them.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +20,11 @@ const require = createRequire(join(base, 'package.json'));
 const pkgFile = require.resolve('@oclif/core/package.json');
 const root = dirname(pkgFile);
 const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+const builder = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(process.version).digest('hex').slice(0, 16);
+try {
+  const old = JSON.parse(readFileSync(join(outDir, 'meta.json'), 'utf8'));
+  if (old.version === pkg.version && old.builder === builder && relative(outDir, root) === old.root && existsSync(join(outDir, 'oclif-core.cjs.cache'))) process.exit(0);
+} catch { /* build it */ }
 
 // Every public entry of @oclif/core's exports map, so each subpath import resolves to the same instance.
 const entries = {};
@@ -29,8 +37,9 @@ const contents = `module.exports = {\n${Object.entries(entries)
 
 // vm.Script code (which carries the code cache) cannot run import() on Node 20 without a flag, so the
 // bundle's dynamic imports (oclif loading ESM commands, hooks, help classes) call a function the preload
-// defines in ordinary ES module code instead.
-const dynamicImport = /(?<![\w$.'"`])import\((?!\))/g;
+// defines in ordinary ES module code instead. An import() of a fixed package name (wsl-utils, asked on
+// every start for the platform) is left to esbuild, which bundles that package.
+const dynamicImport = /(?<![\w$.'"`])import\((?!\)|['"][\w@])/g;
 const redirectImports = {
   name: 'redirect-dynamic-import',
   setup(b) {
@@ -61,7 +70,6 @@ await build({
   plugins: [redirectImports],
 });
 if (dynamicImport.test(readFileSync(outfile, 'utf8'))) throw new Error('bundle-oclif: a dynamic import() was left in the bundle');
-writeFileSync(join(outDir, 'meta.json'), JSON.stringify({ name: pkg.name, version: pkg.version, root: relative(outDir, root), entries }, null, 2) + '\n');
 
 // The V8 code cache is made by the node that will run helm, after evaluating the bundle once.
 execFileSync(process.execPath, ['-e', `
@@ -72,3 +80,17 @@ execFileSync(process.execPath, ['-e', `
   script.runInThisContext()(m.exports, Module.createRequire(file), m, file, path.dirname(file));
   fs.writeFileSync(file + '.cache', script.createCachedData());
 `], { stdio: 'inherit' });
+writeFileSync(join(outDir, 'meta.json'), JSON.stringify({ name: pkg.name, version: pkg.version, root: relative(outDir, root), entries, builder }, null, 2) + '\n');
+
+// Warm-up runs of bin/helm (each starting from the cache the one before left) replace that cache with one
+// holding the functions start-up, flag parsing, help and a command run compile, not just the top level.
+const work = mkdtempSync(join(tmpdir(), 'helm-ts-warm-oclif-'));
+try {
+  const helm = join(base, '..', '..', 'bin', 'helm');
+  const env = { ...process.env, HELM_HOME: join(work, 'home'), HOME: work, HELM_TS_WRITE_CODE_CACHE: 'oclif' };
+  for (const args of [['version', '--client'], ['create', join(work, 'warm')], ['template', join(work, 'warm')], ['list', '--help'], ['--help']]) {
+    try { execFileSync(process.execPath, [helm, ...args], { stdio: 'ignore', env, timeout: 20_000 }); } catch { /* a failed run still warms */ }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

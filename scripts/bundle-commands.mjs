@@ -1,0 +1,207 @@
+// Build step (part of `npm run build`, after tsc, the manifests and the other bundles): one CommonJS bundle per
+// module oclif imports from the built-in command plugins (each command file, the repo plugin's command list,
+// the help class, the hooks), with @helm-ts/core, @helm-ts/plugin-base and their packages inlined, each with a
+// V8 code cache. bin/helm's preload (plugins/base/src/preload.ts) serves oclif's import of such a module from
+// its bundle, so a command reads and deserializes one file instead of resolving, reading and compiling
+// 100-200 ES modules. Each bundle records its inputs (size and mtime): the preload ignores a bundle whose inputs
+// changed since (a `tsc -b` without this step) and imports the plain modules, as with HELM_TS_NO_BUNDLE=1.
+// Nothing is rebuilt while every input is unchanged. `--clean` removes the bundles.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'plugins', 'base', 'dist', 'command-bundles');
+if (process.argv.includes('--clean')) {
+  rmSync(outDir, { recursive: true, force: true });
+  process.exit(0);
+}
+const require = createRequire(join(root, 'package.json'));
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const helmBin = join(root, 'bin', 'helm');
+
+/** The modules oclif imports from the built-in plugins: real path → bundle name. */
+function oclifModules() {
+  const found = new Map();
+  const add = (name, file) => { if (existsSync(file)) found.set(realpathSync(file), name); };
+  if (rootPkg.oclif.helpClass) add('help', join(root, rootPkg.oclif.helpClass));
+  for (const plugin of rootPkg.oclif.plugins) {
+    if (!plugin.startsWith('@helm-ts/')) continue;
+    const dir = dirname(require.resolve(`${plugin}/package.json`));
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const short = plugin.replace('@helm-ts/plugin-', '');
+    for (const [event, files] of Object.entries(pkg.oclif.hooks ?? {})) {
+      for (const f of [files].flat()) add(`${short}.hook.${event}`, join(dir, typeof f === 'string' ? f : f.target));
+    }
+    const commands = pkg.oclif.commands;
+    if (typeof commands === 'object' && commands.target) { add(`${short}.commands`, join(dir, commands.target)); continue; }
+    const manifest = JSON.parse(readFileSync(join(dir, 'oclif.manifest.json'), 'utf8'));
+    for (const [id, cmd] of Object.entries(manifest.commands)) {
+      if (cmd.relativePath) add(`${short}.${id.replaceAll(':', '.')}`, join(dir, ...cmd.relativePath));
+    }
+  }
+  return found;
+}
+
+/** What the bundles were built from besides their inputs: this script, the node that made the caches. */
+const builder = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(process.version).digest('hex').slice(0, 16);
+
+/** Whether the bundles in outDir were built by this script from exactly these modules, all inputs unchanged. */
+function upToDate(modules) {
+  try {
+    const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8'));
+    if (index.builder !== builder) return false;
+    const wanted = Object.fromEntries([...modules].map(([file, name]) => [relative(outDir, file), name]));
+    if (JSON.stringify(index.modules) !== JSON.stringify(wanted)) return false;
+    for (const name of new Set(Object.values(wanted))) {
+      if (!existsSync(join(outDir, `${name}.cjs.cache`))) return false;
+      const { inputs } = JSON.parse(readFileSync(join(outDir, `${name}.json`), 'utf8'));
+      for (const [rel, size, mtime] of inputs) {
+        const s = statSync(join(outDir, rel), { throwIfNoEntry: false });
+        if (!s || s.size !== size || Math.floor(s.mtimeMs) !== mtime) return false;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Code that needs a module of its own at run time: the bundle's import.meta.url is the original file's URL
+// (core reads files next to its modules and requires packages from there), and the kube layer's top-level
+// await (choosing client-node's bundle or package) becomes the bundle's choice, made here at build time.
+const banner = [
+  'const __helmTsUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;',
+  'const __helmTsRequire = (rel) => require(require("node:path").join(__dirname, rel));',
+].join('\n');
+const clientNodeModule = join(root, 'core', 'dist', 'kube', 'client-node.js');
+const clientNodeBundle = join(root, 'core', 'dist', 'kube', 'client-node.bundle.cjs');
+const workspaceCode = (path) => !path.includes(`${sep}node_modules${sep}`) && path.startsWith(root + sep);
+const importMetaUrl = /\bimport\.meta\.url\b/g;
+// Paths in the bundle are relative to outDir (where the bundle ends up), not to the folder it is built in.
+const helmTsBuild = {
+  name: 'helm-ts-command-bundle',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!workspaceCode(args.path)) return undefined;
+      if (args.path === clientNodeModule) {
+        if (!existsSync(clientNodeBundle)) throw new Error('bundle-commands: run scripts/bundle-client-node.mjs first');
+        const rel = JSON.stringify(relative(outDir, clientNodeBundle));
+        return { loader: 'js', contents: `const parts = __helmTsRequire(${rel});\nexport const KubeConfig = parts.KubeConfig;\nexport const PortForward = parts.PortForward;\n` };
+      }
+      const text = readFileSync(args.path, 'utf8');
+      return { loader: 'js', contents: text.replace(importMetaUrl, `__helmTsUrl(${JSON.stringify(relative(outDir, args.path))})`) };
+    });
+  },
+};
+
+// vm.Script code cannot run import() on Node 20 without a flag (see bundle-oclif.mjs): what is left of it
+// (import() of packages esbuild keeps external) goes through the preload's function.
+const dynamicImport = /(?<![\w$.'"`])import\((?!\))/g;
+
+/** Runs bin/helm with the bundles in `dir`; the preload writes their code caches at exit. */
+function warmUp(dir, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [helmBin, ...args], {
+      stdio: 'ignore',
+      env: { ...process.env, ...env, HELM_TS_COMMAND_BUNDLES: dir, HELM_TS_WRITE_CODE_CACHE: 'commands' },
+    });
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.on('exit', () => { clearTimeout(timer); resolve(); });
+    child.on('error', () => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/**
+ * Warm-up runs: the code cache a run leaves holds every function the run compiled, not just the top level, so
+ * the commands people run most start from a cache of what they execute. One run per bundle (caches of
+ * different runs do not merge); every other bundle keeps the cache of its evaluated top level.
+ */
+async function warmUps(dir) {
+  const work = mkdtempSync(join(tmpdir(), 'helm-ts-warm-'));
+  try {
+    const home = join(work, 'home');
+    const env = { HELM_HOME: home, HOME: work, HELM_HOST: '', KUBECONFIG: join(work, 'no-kubeconfig') };
+    const chart = join(work, 'warm');
+    // Sequential: each needs the one before (a home, a chart).
+    await warmUp(dir, ['init', '--client-only', '--skip-refresh'], env);
+    await warmUp(dir, ['create', chart], env);
+    const runs = [
+      ['template', chart], ['lint', chart], ['package', chart, '-d', work], ['inspect', chart],
+      ['version', '--client'], ['home'], ['completion', 'bash'], ['repo', 'list'], ['dependency', 'list', chart],
+      ['plugin', 'list'], ['list', '--help'], ['helm-ts-no-such-command'],
+    ];
+    // Two at a time: the machine running the build is usually busy with other things too.
+    const queue = [...runs];
+    await Promise.all([0, 1].map(async () => { for (let r = queue.shift(); r; r = queue.shift()) await warmUp(dir, r, env); }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const modules = oclifModules();
+if (upToDate(modules)) process.exit(0);
+
+// Built next to the final folder and swapped in at the end, so a helm started meanwhile (or a concurrent build)
+// sees either the old bundles or the new ones, never a mix.
+const stage = mkdtempSync(`${outDir}.tmp-`);
+try {
+  const { build } = require('esbuild');
+  const result = await build({
+    entryPoints: Object.fromEntries([...modules].map(([file, name]) => [name, file])),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    // oclif and Helm's errors read class and function names.
+    keepNames: true,
+    outdir: stage,
+    outExtension: { '.js': '.cjs' },
+    // The preload registers the one @oclif/core instance in Node's module cache; every bundle shares it.
+    external: ['@oclif/core', '@oclif/core/*', 'typescript', 'ts-node'],
+    banner: { js: banner },
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+    plugins: [helmTsBuild],
+  });
+  const index = { builder, modules: {} };
+  for (const [file, name] of modules) {
+    const out = join(stage, `${name}.cjs`);
+    writeFileSync(out, readFileSync(out, 'utf8').replace(dynamicImport, 'globalThis.__helmTsImport('));
+    const meta = result.metafile.outputs[relative(root, out)];
+    const inputs = Object.keys(meta.inputs).map((p) => join(root, p));
+    if (inputs.includes(clientNodeModule)) inputs.push(clientNodeBundle, `${clientNodeBundle}.version`);
+    const stamps = inputs.map((p) => { const s = statSync(p); return [relative(outDir, p), s.size, Math.floor(s.mtimeMs)]; });
+    writeFileSync(join(stage, `${name}.json`), JSON.stringify({ inputs: stamps }));
+    index.modules[relative(outDir, file)] = name;
+  }
+  writeFileSync(join(stage, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+
+  // A first code cache for every bundle, made by the node that runs helm, after evaluating the bundle's top
+  // level (with @oclif/core resolved as usual); then the warm-up runs replace some of them.
+  execFileSync(process.execPath, ['-e', `
+    const vm = require('node:vm'), fs = require('node:fs'), Module = require('node:module'), path = require('node:path');
+    globalThis.__helmTsImport = (s) => import(s);
+    for (const name of ${JSON.stringify([...new Set(modules.values())])}) {
+      const file = path.join(${JSON.stringify(stage)}, name + '.cjs');
+      const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
+      const m = new Module(file); m.filename = file; m.paths = Module._nodeModulePaths(${JSON.stringify(outDir)});
+      script.runInThisContext()(m.exports, Module.createRequire(path.join(${JSON.stringify(outDir)}, name + '.cjs')), m, file, ${JSON.stringify(outDir)});
+      fs.writeFileSync(file + '.cache', script.createCachedData());
+    }
+  `], { stdio: 'inherit' });
+  await warmUps(stage);
+
+  const old = `${stage}.old`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(stage, outDir);
+  rmSync(old, { recursive: true, force: true });
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
