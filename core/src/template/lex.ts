@@ -94,6 +94,8 @@ export class Lexer {
   private state = State.Text;
   private errMsg = '';
   private readonly rd0: number;
+  /** The right delimiter's first UTF-16 unit. */
+  private readonly rdUnit: number;
 
   constructor(
     readonly name: string,
@@ -102,6 +104,7 @@ export class Lexer {
     readonly rightDelim = '}}',
   ) {
     this.rd0 = rightDelim.codePointAt(0) ?? EOF;
+    this.rdUnit = rightDelim.charCodeAt(0);
   }
 
   /** The next item; after EOF or an error, EOF forever. */
@@ -172,6 +175,13 @@ export class Lexer {
     return item;
   }
 
+  /** emit for an item whose text is known (delimiters, punctuation): no slice. */
+  private emitText(t: ItemType, val: string): Item {
+    const item = new Item(t, this.start, val, this.input);
+    this.start = this.pos;
+    return item;
+  }
+
   /** Go's errorf: the error item comes next (at the current start), then EOF forever. */
   private errorf(msg: string): null {
     this.errMsg = msg;
@@ -204,6 +214,9 @@ export class Lexer {
   /** Whether a right delimiter (1) or a trim-marked one (2) is at pos; 0 if neither. */
   private atRightDelim(): number {
     const input = this.input;
+    // Most positions start neither a delimiter nor a trim marker's space.
+    const c = input.charCodeAt(this.pos);
+    if (c !== this.rdUnit && c !== 32 && c !== 9 && c !== 13 && c !== 10) return 0;
     if (hasRightTrimMarker(input, this.pos) && input.startsWith(this.rightDelim, this.pos + TRIM_MARKER_LEN)) return 2;
     if (input.startsWith(this.rightDelim, this.pos)) return 1;
     return 0;
@@ -253,7 +266,7 @@ export class Lexer {
       this.start = this.pos;
       return this.lexComment();
     }
-    const item = this.emit(ItemType.LeftDelim);
+    const item = this.emitText(ItemType.LeftDelim, this.leftDelim);
     this.pos += afterMarker;
     this.start = this.pos;
     this.parenDepth = 0;
@@ -282,7 +295,7 @@ export class Lexer {
     const trimSpace = hasRightTrimMarker(input, this.pos);
     if (trimSpace) this.start = this.pos += TRIM_MARKER_LEN;
     this.pos += this.rightDelim.length;
-    const item = this.emit(ItemType.RightDelim);
+    const item = this.emitText(ItemType.RightDelim, this.rightDelim);
     if (trimSpace) {
       while (this.pos < input.length && isSpace(input.charCodeAt(this.pos))) this.pos++;
       this.start = this.pos;
@@ -305,11 +318,11 @@ export class Lexer {
       case 32: case 9: case 13: case 10:
         this.backup();
         return this.lexSpace();
-      case 61: return this.emit(ItemType.Assign); // =
+      case 61: return this.emitText(ItemType.Assign, '='); // =
       case 58: // :
         if (this.next() !== 61) return this.errorf('expected :=');
-        return this.emit(ItemType.Declare);
-      case 124: return this.emit(ItemType.Pipe);
+        return this.emitText(ItemType.Declare, ':=');
+      case 124: return this.emitText(ItemType.Pipe, '|');
       case 34: return this.lexQuote();
       case 96: return this.lexRawQuote();
       case 36: // $
@@ -324,11 +337,11 @@ export class Lexer {
       }
       case 40:
         this.parenDepth++;
-        return this.emit(ItemType.LeftParen);
+        return this.emitText(ItemType.LeftParen, '(');
       case 41:
         this.parenDepth--;
         if (this.parenDepth < 0) return this.emitThenError(ItemType.RightParen, `unexpected right paren ${goRuneU(r)}`);
-        return this.emit(ItemType.RightParen);
+        return this.emitText(ItemType.RightParen, ')');
     }
     if (r === 43 || r === 45 || (r >= 48 && r <= 57)) {
       this.backup();
