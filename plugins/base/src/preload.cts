@@ -1,12 +1,10 @@
+// CommonJS (preload.cts), like bin/helm: a command served from the bundles then never starts Node's ES module
+// loader, and builtins come through require, without the ESM facades an import of node:fs would build.
 import Module, { createRequire } from 'node:module';
-
-// Builtins through require, not import: an ES import of node:fs builds its ESM facade, which touches every
-// lazy export (streams, promises) and costs more than the rest of this file.
-const require = createRequire(import.meta.url);
-const { readFileSync, realpathSync, renameSync, statSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-const { dirname, join, relative } = require('node:path') as typeof import('node:path');
-const { fileURLToPath } = require('node:url') as typeof import('node:url');
-const vm = require('node:vm') as typeof import('node:vm');
+import { readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 interface BundleMeta {
   name: string;
@@ -19,7 +17,7 @@ interface BundleMeta {
 
 type NodeModule = Module & { paths: string[]; loaded: boolean };
 const nodeModulePaths = (dir: string): string[] => (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dir);
-const here = dirname(fileURLToPath(import.meta.url));
+const here = __dirname;
 
 /** Bundles evaluated in this process, for HELM_TS_WRITE_CODE_CACHE (see writeCodeCaches). */
 const evaluated: { file: string; script: import('node:vm').Script; kind: 'oclif' | 'commands' }[] = [];
@@ -61,7 +59,7 @@ export function preloadOclif(): boolean {
     if (installed.version !== meta.version) return false;
     // Only when this is the copy the kernel resolves; a nested copy elsewhere keeps loading normally.
     if (dirname(require.resolve('@oclif/core/package.json')) !== root) return false;
-    // The bundle's import() calls land here (see scripts/bundle-oclif.mjs), in real ES module code.
+    // The bundle's import() calls land here (see scripts/bundle-oclif.mjs), in code Node compiled itself.
     (globalThis as { __helmTsImport?: (s: string) => Promise<unknown> }).__helmTsImport = importModule;
     const exported = runBundle(join(dir, 'oclif-core.cjs'), 'oclif') as Record<string, unknown>;
     for (const [sub, rel] of Object.entries(meta.entries)) {
