@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { verifyData, type Verification } from '../provenance/verify.js';
+import type { Verification } from '../provenance/verify.js';
 import { type DownloaderLookup, type Getter, type GetterOptions, getterFor } from './getter.js';
 import { type ChartVersion, indexGet, loadIndexFile } from './index-file.js';
 import { type RepoEntry, type RepoFile, getRepo, loadRepoFile, atomicWrite } from './repo-file.js';
@@ -124,6 +124,7 @@ export async function downloadTo(ref: string, version: string, dest: string, o: 
       o.warn?.(`WARNING: Verification not found for ${ref}: ${errorMessage(err)}`);
     }
     if (prov && verify !== VerificationStrategy.Later) {
+      const { verifyData } = await import('../provenance/verify.js');
       verification = await verifyData(data, name, prov.toString('utf8'), o.keyring ?? '');
     }
   }

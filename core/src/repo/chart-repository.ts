@@ -39,9 +39,7 @@ export async function fetchIndex(entry: RepoEntry, downloaders?: DownloaderLooku
  */
 export async function downloadIndexFile(entry: RepoEntry, home: HelmHome, downloaders?: DownloaderLookup): Promise<IndexFile> {
   const { raw, index } = await fetchIndex(entry, downloaders);
-  let cachePath = home.cacheIndex(entry.name);
-  if (entry.cache && !isAbsolute(entry.cache)) cachePath = join(home.cache, entry.cache);
-  else if (entry.cache) cachePath = entry.cache;
+  const cachePath = indexCachePath(entry, home);
   await mkdir(dirname(cachePath), { recursive: true });
   // `helm init` makes local-index.yaml a symlink to repository/local/index.yaml: write through it, as
   // Helm's ioutil.WriteFile does, instead of replacing the link.
@@ -49,6 +47,13 @@ export async function downloadIndexFile(entry: RepoEntry, home: HelmHome, downlo
   await atomicWrite(target, raw, 0o644);
   await writeSearchCache(home, entry.name, index, home.cacheIndex(entry.name)).catch(() => undefined);
   return index;
+}
+
+/** Where a repository's index is cached: `<home>/repository/cache/<name>-index.yaml` unless its entry names a `cache` file. */
+export function indexCachePath(entry: Pick<RepoEntry, 'name' | 'cache'>, home: HelmHome): string {
+  if (entry.cache && !isAbsolute(entry.cache)) return join(home.cache, entry.cache);
+  if (entry.cache) return entry.cache;
+  return home.cacheIndex(entry.name);
 }
 
 export function repoUnreachable(url: string, err: unknown): HelmError {

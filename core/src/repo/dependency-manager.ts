@@ -4,9 +4,8 @@ import type { Dependency } from '../chart/model.js';
 import { chartYamlFromArchive, parseChartYamlFast, parseRequirementsFast } from './chart-yaml-fast.js';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { verifyData } from '../provenance/verify.js';
 import { checkDigest, VerificationStrategy } from './chart-downloader.js';
-import { getterOptions } from './chart-repository.js';
+import { getterOptions, indexCachePath } from './chart-repository.js';
 import { type DownloaderLookup, getterFor } from './getter.js';
 import { type IndexFile, loadIndexFile } from './index-file.js';
 import { type RepoEntry, loadRepoFile } from './repo-file.js';
@@ -102,10 +101,11 @@ export async function dependencyUpdate(o: ManagerOptions): Promise<void> {
   const v1Hash = files.apiV2 ? '' : hashReq(deps, false);
   const rf = await loadRepoFile(o.home.repositoryFile);
   const repoNames = await getRepoNames(deps, rf, o.chartPath);
-  if (!o.skipUpdate) await refresh(rf.repositories, o);
-  const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName, files.apiV2);
+  const indexes = new RepoIndexes(o.home);
+  if (!o.skipUpdate) await refresh(rf.repositories, o, indexes);
+  const locked = await resolveDependencies(deps, repoNames, o.home, o.chartPath, files.requirementsName, files.apiV2, (name) => indexes.get(name));
   const digest = files.apiV2 ? hashReq(written, true, locked) : v1Hash;
-  await downloadAll(locked, rf.repositories, o, files.apiV2);
+  await downloadAll(locked, rf.repositories, o, files.apiV2, indexes);
   if (lock?.digest === digest) return;
   await writeLock(o.chartPath, files, { generated: goTime(), digest, dependencies: locked });
 }
@@ -124,8 +124,9 @@ export async function dependencyBuild(o: ManagerOptions): Promise<void> {
   const rf = await loadRepoFile(o.home.repositoryFile);
   const locked = lock.dependencies.map((d) => ({ ...d }));
   hasAllRepos(locked, rf.repositories);
-  if (!o.skipUpdate) await refresh(rf.repositories, o);
-  await downloadAll(locked, rf.repositories, o, files.apiV2);
+  const indexes = new RepoIndexes(o.home);
+  if (!o.skipUpdate) await refresh(rf.repositories, o, indexes);
+  await downloadAll(locked, rf.repositories, o, files.apiV2, indexes);
 }
 
 /** Manager.hasAllRepos: every locked repository must still be configured. */
@@ -141,19 +142,51 @@ function hasAllRepos(deps: Dependency[], repos: RepoEntry[]): void {
   if (missing.length > 0) throw new HelmError(`no repository definition for ${missing.join(', ')}. Please add them via 'helm repo add'`);
 }
 
-async function refresh(repos: RepoEntry[], o: ManagerOptions): Promise<void> {
+async function refresh(repos: RepoEntry[], o: ManagerOptions, indexes: RepoIndexes): Promise<void> {
   if (repos.length === 0) return;
   o.out('Hang tight while we grab the latest from your chart repositories...');
-  await updateRepositories(repos, o.home, (r) => o.out(updateLine(r)), { downloaders: o.downloaders });
+  await updateRepositories(repos, o.home, (r) => o.out(updateLine(r)), {
+    downloaders: o.downloaders,
+    // What the cache file read later now holds (unless the entry caches its index somewhere else).
+    onIndex: (entry, index) => { if (indexCachePath(entry, o.home) === o.home.cacheIndex(entry.name)) indexes.set(entry.name, index); },
+  });
   o.out('Update Complete. ⎈Happy Helming!⎈');
 }
+
+/** Each repository's index read once per command (or taken from the refresh that just downloaded it). */
+class RepoIndexes {
+  private readonly byName = new Map<string, Promise<IndexFile>>();
+  constructor(private readonly home: HelmHome) {}
+
+  set(name: string, index: IndexFile): void {
+    this.byName.set(name, Promise.resolve(index));
+  }
+
+  get(name: string): Promise<IndexFile> {
+    let p = this.byName.get(name);
+    if (!p) {
+      p = loadIndexFile(this.home.cacheIndex(name));
+      p.catch(() => undefined); // a rejection is handled by whoever awaits it
+      this.byName.set(name, p);
+    }
+    return p;
+  }
+}
+
+/** What fetching one repository dependency produced, or why it failed. */
+type Fetched = { name: string; data: Buffer; prov?: Buffer; warning?: string } | { error: unknown };
+
+// Downloads under way at once: enough to hide the round trips of a chart's dependencies, few enough for any server.
+const parallelDownloads = 6;
 
 /**
  * Manager.downloadAll. Archives are fetched (or `file://` charts packaged) into a staging folder first;
  * only when all succeeded are the outdated archives of these dependencies removed from charts/ and the new
- * ones moved in. Any failure leaves charts/ exactly as it was.
+ * ones moved in. Any failure leaves charts/ exactly as it was. Repository archives download a few at a
+ * time ahead of the loop, which takes their results in order: the output and the error reported are those
+ * of one download after the other.
  */
-async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOptions, helm3: boolean): Promise<void> {
+async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOptions, helm3: boolean, indexes: RepoIndexes): Promise<void> {
   const destPath = join(o.chartPath, 'charts');
   try {
     const st = await stat(destPath);
@@ -162,9 +195,11 @@ async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOpt
     if (err instanceof HelmError) throw err;
   }
   const staging = await mkdtemp(join(o.chartPath, '.tmpcharts-'));
-  const indexes = new Map<string, IndexFile | null>();
+  const remote = deps.filter((d) => d.repository && !d.repository.startsWith('file://'));
+  const fetched = limitedMap(remote, parallelDownloads, (dep) => fetchDep(dep, repos, indexes, o, helm3));
   try {
     o.out(`Saving ${deps.length} charts`);
+    let next = 0;
     for (const dep of deps) {
       if (!dep.repository) {
         o.out(`Dependency ${dep.name} did not declare a repository. Assuming it exists in the charts directory`);
@@ -176,7 +211,11 @@ async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOpt
         continue;
       }
       o.out(`Downloading ${dep.name} from repo ${dep.repository}`);
-      await downloadDep(dep, repos, indexes, staging, o, helm3);
+      const r = await fetched[next++]!;
+      if ('error' in r) throw r.error;
+      if (r.warning) o.out(r.warning);
+      if (r.prov) await writeFile(join(staging, `${r.name}.prov`), r.prov);
+      await writeFile(join(staging, r.name), r.data, { mode: 0o644 });
     }
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
@@ -186,23 +225,34 @@ async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOpt
   }
   await mkdir(destPath, { recursive: true });
   o.out('Deleting outdated charts');
-  for (const dep of deps) {
-    if (dep.repository) await safeDeleteDep(dep.name, destPath);
-  }
+  await deleteOutdated(deps.filter((d) => d.repository).map((d) => d.name), destPath);
   for (const f of await readdir(staging)) await rename(join(staging, f), join(destPath, f));
   await rm(staging, { recursive: true, force: true });
 }
 
-async function repoIndex(entry: RepoEntry, home: HelmHome, cache: Map<string, IndexFile | null>): Promise<IndexFile | null> {
-  if (!cache.has(entry.name)) cache.set(entry.name, await loadIndexFile(home.cacheIndex(entry.name)).catch(() => null));
-  return cache.get(entry.name)!;
+/** fn over items with at most `limit` calls pending; one settled promise per item, in item order. */
+function limitedMap<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R>[] {
+  const results: Promise<R>[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const ready = i < limit ? Promise.resolve() : results[i - limit]!.then(() => undefined);
+    results.push(ready.then(() => fn(items[i]!)));
+  }
+  return results;
 }
 
-/** findChartURL + DownloadTo for one locked dependency, with the index digest checked. */
-async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<string, IndexFile | null>, dest: string, o: ManagerOptions, helm3: boolean): Promise<void> {
+/** findChartURL + DownloadTo for one locked dependency, with the index digest (and provenance) checked. */
+async function fetchDep(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean): Promise<Fetched> {
+  try {
+    return await fetchDepOrThrow(dep, repos, indexes, o, helm3);
+  } catch (error) {
+    return { error };
+  }
+}
+
+async function fetchDepOrThrow(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean): Promise<Fetched> {
   const entry = repos.find((r) => urlEqual(r.url, dep.repository));
   if (!entry) throw new HelmError(`could not find ${dep.name}: chart ${dep.name} not found in ${dep.repository}`);
-  const index = await repoIndex(entry, o.home, indexes);
+  const index = await indexes.get(entry.name).catch(() => null);
   const versions = index?.entries.get(dep.name);
   if (!versions) throw new HelmError(`could not find : entry ${dep.name} not found`);
   let constraint: Constraint;
@@ -230,20 +280,20 @@ async function downloadDep(dep: Dependency, repos: RepoEntry[], indexes: Map<str
   }
   const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? `${dep.name}-${cv.version}.tgz`);
   const verify = o.verify ?? VerificationStrategy.Never;
-  if (verify !== VerificationStrategy.Never) {
-    let prov: Buffer | undefined;
-    try {
-      prov = await getter.get(`${url}.prov`, getterOptions(entry));
-    } catch (err) {
-      if (verify === VerificationStrategy.Always) throw new HelmError(`could not download ${url}: Failed to fetch provenance "${url}.prov"`, { cause: err });
-      o.out(`WARNING: Verification not found for ${url}: ${errorMessage(err)}`);
-    }
-    if (prov) {
-      await verifyData(data, name, prov.toString('utf8'), o.keyring ?? '');
-      await writeFile(join(dest, `${name}.prov`), prov);
-    }
+  if (verify === VerificationStrategy.Never) return { name, data };
+  let prov: Buffer | undefined;
+  let warning: string | undefined;
+  try {
+    prov = await getter.get(`${url}.prov`, getterOptions(entry));
+  } catch (err) {
+    if (verify === VerificationStrategy.Always) throw new HelmError(`could not download ${url}: Failed to fetch provenance "${url}.prov"`, { cause: err });
+    warning = `WARNING: Verification not found for ${url}: ${errorMessage(err)}`;
   }
-  await writeFile(join(dest, name), data, { mode: 0o644 });
+  if (prov) {
+    const { verifyData } = await import('../provenance/verify.js');
+    await verifyData(data, name, prov.toString('utf8'), o.keyring ?? '');
+  }
+  return { name, data, prov, warning };
 }
 
 /** tarFromLocalDir: a `file://` dependency is packaged into charts/ when its version satisfies the range. */
@@ -265,24 +315,33 @@ async function tarFromLocalDir(chartPath: string, dep: Dependency, dest: string,
   return ch.metadata.version;
 }
 
-/** Manager.safeDeleteDep: removes `<name>-*.tgz` archives in `dir` that really are chart `name`. */
-async function safeDeleteDep(name: string, dir: string): Promise<void> {
+/**
+ * Manager.safeDeleteDep for each name: removes `<name>-*.tgz` archives in `dir` that really are chart
+ * `name` (and their .prov). The folder is listed once and each candidate archive read once.
+ */
+async function deleteOutdated(names: string[], dir: string): Promise<void> {
   let files: string[];
   try {
     files = await readdir(dir);
   } catch {
     return;
   }
-  for (const f of files) {
-    if (!f.startsWith(`${name}-`) || !f.endsWith('.tgz')) continue;
-    const p = join(dir, f);
-    try {
-      if ((await parseChartYamlFast(chartYamlFromArchive(await readFile(p)))).name !== name) continue;
-    } catch {
-      continue;
+  const chartNames = new Map<string, Promise<string | undefined>>();
+  const chartName = (f: string): Promise<string | undefined> => {
+    let p = chartNames.get(f);
+    if (!p) {
+      p = readFile(join(dir, f)).then((data) => parseChartYamlFast(chartYamlFromArchive(data))).then((md) => md.name, () => undefined);
+      chartNames.set(f, p);
     }
-    await rm(p, { force: true });
-    await rm(`${p}.prov`, { force: true });
+    return p;
+  };
+  for (const name of names) {
+    for (const f of files) {
+      if (!f.startsWith(`${name}-`) || !f.endsWith('.tgz')) continue;
+      if ((await chartName(f)) !== name) continue;
+      const p = join(dir, f);
+      await rm(p, { force: true });
+      await rm(`${p}.prov`, { force: true });
+    }
   }
 }
-

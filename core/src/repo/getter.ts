@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { HelmError } from '../errors/index.js';
 import { HELM_VERSION } from '../version/index.js';
@@ -79,7 +77,6 @@ function describeNetError(url: string, err: NodeJS.ErrnoException): string {
   }
 }
 
-const statusText = (code: number): string => `${code} ${http.STATUS_CODES[code] ?? ''}`.trim();
 
 async function readOpt(file?: string): Promise<Buffer | undefined> {
   if (!file) return undefined;
@@ -105,8 +102,12 @@ async function httpGet(url: string, options: GetterOptions = {}, redirects = 0):
   const tls = isHttps
     ? { cert: await readOpt(options.certFile), key: await readOpt(options.keyFile), ca: await readOpt(options.caFile), servername: u.hostname }
     : {};
+  // Loaded on first request, https (and TLS) only for an https URL: most commands never download.
+  const http = await import('node:http');
+  const client = isHttps ? await import('node:https') : http;
+  const statusText = (code: number): string => `${code} ${http.STATUS_CODES[code] ?? ''}`.trim();
   return new Promise<Buffer>((resolve, reject) => {
-    const req = (isHttps ? https : http).request(u, { method: 'GET', headers, ...tls }, (res) => {
+    const req = client.request(u, { method: 'GET', headers, ...tls }, (res) => {
       const code = res.statusCode ?? 0;
       if ([301, 302, 303, 307, 308].includes(code) && res.headers.location && redirects < 10) {
         res.resume();

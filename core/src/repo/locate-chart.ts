@@ -2,7 +2,6 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { HelmSettings } from '../home/index.js';
 import { HelmError } from '../errors/index.js';
-import { verifyChart } from '../provenance/index.js';
 import { type DownloaderLookup, pluginDownloaders } from './getter.js';
 import { VerificationStrategy, downloadTo, findChartInRepoURL } from './chart-downloader.js';
 import { chartYamlFromArchive } from './chart-yaml-fast.js';
@@ -47,6 +46,7 @@ export async function locateChart(ref: string, options: LocateChartOptions, sett
     const abs = resolve(name);
     if (options.verify) {
       if (local.isDirectory()) throw new HelmError('cannot verify a directory');
+      const { verifyChart } = await import('../provenance/verify.js');
       await verifyChart(abs, keyring);
     }
     return abs;

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Dependency } from '../chart/index.js';
 import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
-import { loadIndexFile } from './index-file.js';
+import { type IndexFile, loadIndexFile } from './index-file.js';
 import { type RepoFile } from './repo-file.js';
 import { Constraint, parseVersion } from './semver.js';
 import { urlEqual } from './url-util.js';
@@ -63,9 +63,12 @@ export async function getRepoNames(deps: Dependency[], rf: RepoFile, chartPath: 
 /**
  * Resolver.Resolve: for repository dependencies the highest version in the cached index that satisfies
  * the range and has URLs (its original spelling is locked); `file://` and repository-less dependencies
- * keep their range.
+ * keep their range. `indexFor` gives a repository's index (default: its cache file, read each time).
  */
-export async function resolveDependencies(deps: Dependency[], repoNames: Map<string, string>, home: HelmHome, chartPath: string, requirementsName: string, helm3 = false): Promise<Dependency[]> {
+export async function resolveDependencies(
+  deps: Dependency[], repoNames: Map<string, string>, home: HelmHome, chartPath: string, requirementsName: string, helm3 = false,
+  indexFor: (repoName: string) => Promise<IndexFile> = (name) => loadIndexFile(home.cacheIndex(name)),
+): Promise<Dependency[]> {
   const locked: Dependency[] = [];
   const missing: string[] = [];
   for (const d of deps) {
@@ -86,7 +89,7 @@ export async function resolveDependencies(deps: Dependency[], repoNames: Map<str
     }
     let index;
     try {
-      index = await loadIndexFile(home.cacheIndex(repoNames.get(d.name) ?? ''));
+      index = await indexFor(repoNames.get(d.name) ?? '');
     } catch (err) {
       throw new HelmError(`no cached repo found. (try 'helm repo update'). ${errorMessage(err)}`, { cause: err });
     }

@@ -1,6 +1,7 @@
 import type { HelmHome } from '../home/index.js';
 import { errorMessage } from '../errors/index.js';
 import type { DownloaderLookup } from './getter.js';
+import type { IndexFile } from './index-file.js';
 import type { RepoEntry } from './repo-file.js';
 import { downloadIndexFile } from './chart-repository.js';
 
@@ -14,11 +15,11 @@ export interface UpdateOutcome {
 /**
  * Refreshes every repository's cached index in parallel. Each outcome is reported as soon as it is known
  * (Helm prints from its goroutines), and one repository failing never stops the others; a failed one keeps
- * its previous cache.
+ * its previous cache. `onIndex` gets each index just downloaded (what its cache now holds).
  */
 export async function updateRepositories(
   entries: RepoEntry[], home: HelmHome, report: (o: UpdateOutcome) => void,
-  options: { skipLocal?: boolean; downloaders?: DownloaderLookup } = {},
+  options: { skipLocal?: boolean; downloaders?: DownloaderLookup; onIndex?: (entry: RepoEntry, index: IndexFile) => void } = {},
 ): Promise<UpdateOutcome[]> {
   return Promise.all(entries.map(async (e): Promise<UpdateOutcome> => {
     let outcome: UpdateOutcome;
@@ -26,7 +27,8 @@ export async function updateRepositories(
       outcome = { name: e.name, url: e.url, skipped: true };
     } else {
       try {
-        await downloadIndexFile(e, home, options.downloaders);
+        const index = await downloadIndexFile(e, home, options.downloaders);
+        options.onIndex?.(e, index);
         outcome = { name: e.name, url: e.url };
       } catch (err) {
         outcome = { name: e.name, url: e.url, error: errorMessage(err) };
