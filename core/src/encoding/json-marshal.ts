@@ -3,6 +3,7 @@
  * as Go 1.18 writes them: map keys sorted by byte order, `<` `>` `&` U+2028 U+2029 escaped, control
  * characters as \u00XX (only \n \r \t have short forms), invalid UTF-8 as \ufffd, float64 in the shortest
  * form ('f' between 1e-6 and 1e21, else 'e' with e-07 cleaned to e-7), []byte as base64, nil as null.
+ * Struct fields keep their declaration order (the insertion order of structJsonValue's map).
  */
 import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
@@ -121,11 +122,20 @@ function encode(v: GoValue, o: MarshalOptions, depth: string): string {
     for (let i = 0; i < v.length; i++) out += (i ? ',\n' : '\n') + inner + encode(v[i], o, inner);
     return out + '\n' + depth + ']';
   }
-  if (v instanceof GoStruct) return encode(structJsonValue(v), o, depth);
-  if (v instanceof GoNamedList) return encode(v.items(), o, depth);
-  const m: GoMap = v instanceof GoNamedMap ? v.entries() : (v as GoMap);
-  if (!isGoMap(m)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
-  const keys = sortedKeys(m);
+  let m: GoMap;
+  let keys: string[];
+  if (v instanceof GoStruct) {
+    const sv = structJsonValue(v);
+    if (!isGoMap(sv)) return encode(sv, o, depth);
+    // A struct's fields encode in declaration order, not sorted as a map's keys are.
+    m = sv;
+    keys = Object.keys(sv);
+  } else {
+    if (v instanceof GoNamedList) return encode(v.items(), o, depth);
+    m = v instanceof GoNamedMap ? v.entries() : (v as GoMap);
+    if (!isGoMap(m)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+    keys = sortedKeys(m);
+  }
   if (keys.length === 0) return '{}';
   if (o.indent === undefined) {
     let out = '{';

@@ -26,7 +26,7 @@ function isUnsigned(t: string): boolean {
  * (listed in the class's static `pointerReceiverMethods`) is not in a non-pointer value's method set: fmt
  * skips it unless the value is addressable (text/template printing a field takes its address).
  */
-function stringMethod(v: GoStruct | GoNamedMap | GoNamedList, addressable = false): (() => string) | undefined {
+export function stringMethod(v: GoStruct | GoNamedMap | GoNamedList, addressable = false): (() => string) | undefined {
   const o = v as unknown as Record<string, unknown>;
   const name = typeof o['Error'] === 'function' ? 'Error' : 'String';
   const f = o[name];

@@ -1,0 +1,263 @@
+/**
+ * The generator of small template cases for differential testing (engine-diff.ts): every Sprig and Helm
+ * function over edge inputs, printf verbs, comparisons across types, serializers of awkward values.
+ */
+import type { DiffCase } from './engine-diff.js';
+
+/** values.yaml shared by every case. */
+export const DIFF_VALUES = `str: hello
+empty: ""
+int: 1
+zero: 0
+neg: -3
+float: 1.5
+negf: -2.5
+whole: 2.0
+big: 1000000
+huge: 12345678901234567890
+int64: 9007199254740993
+e6: 1e6
+sci: 1.5e-7
+bool: true
+f: false
+nil: null
+list: [1, 2, 3]
+strs: [b, a, c]
+dups: [a, b, a, 1, 1.0, "1"]
+emptyList: []
+emptyMap: {}
+map: {a: 1, b: two, c: [x, y], d: {e: f}}
+nested: {a: {b: {c: deep}}, list: [{n: 1}, {n: 2}]}
+unicode: "héllo wörld 日本 😀"
+ws: "  padded\\t \\n"
+multi: "line1\\nline2\\n"
+version: 1.2.3
+date: "2021-03-04T05:06:07Z"
+octal: 0755
+hex: 0x1F
+numstr: "42"
+floatstr: "3.14"
+b64: aGVsbG8=
+json: '{"a":1,"b":[true,null,"x"],"c":{"d":1.5}}'
+yaml: "a: 1\\nb:\\n- x\\n"
+awkward: ["yes", "no", "on", "off", "~", "null", "1.0", "0x10", "-", ": x", "#c", "a: b", " lead", "trail ", "multi\\nline", "tab\\there", "'q'", "\\"dq\\"", "", "@at", "\`bt", "%p", "!bang", "&amp", "*star", "[b]", "{c}", "|", ">", "?", "1e3", "0o17", "+1", ".5", "true", "False", "NULL", "y", "n", "é", "日本", "- x", "a #b", "a\\u0000b", "\\u2028", "1_000", "2001-12-14", "12:30", "0.", "-.inf", ".NaN", "<<"]
+mixedKeys: {a1: 1, a10: 2, a2: 3, b: 4, "1": 5, "10": 6, "2": 7, A: 8, "a-1": 9, a01: 10, z: 11, a001: 13, "x.9": 16, "x.10": 17, "-1": 18, "1.5": 19, "": 20, "_": 21, "a b": 22, "é": 23}
+`;
+
+/** Value expressions fed to one-argument functions. */
+export const INPUTS = [
+  '.Values.str', '.Values.empty', '.Values.int', '.Values.zero', '.Values.neg', '.Values.float', '.Values.negf', '.Values.whole',
+  '.Values.big', '.Values.huge', '.Values.e6', '.Values.sci', '.Values.bool', '.Values.nil', '.Values.missing', '.Values.list',
+  '.Values.strs', '.Values.emptyList', '.Values.map', '.Values.emptyMap', '.Values.unicode', '.Values.ws', '.Values.numstr',
+  '.Values.floatstr', '.Values.octal', '1', '-1', '0', '1.5', '-0.5', '"7"', '"abc"', 'nil', 'true',
+  '(list 1 "a")', '(dict "a" 1)', '(list)', '(dict)', '(int64 5)', '(float64 3)', '(toStrings (list 1 2))', '("x" | b64enc | b64dec | toString)',
+];
+
+const UNARY = [
+  // strings
+  'upper', 'lower', 'title', 'untitle', 'trim', 'trimAll "l"', 'trimPrefix "he"', 'trimSuffix "lo"', 'nospace', 'initials',
+  'snakecase', 'camelcase', 'kebabcase', 'swapcase', 'shuffle | len', 'abbrev 5', 'abbrevboth 1 6', 'wrap 3', 'wrapWith 3 "|"',
+  'contains "l"', 'hasPrefix "h"', 'hasSuffix "o"', 'quote', 'squote', 'cat "x"', 'indent 2', 'nindent 2', 'replace "l" "L"',
+  'plural "one" "many"', 'sha1sum', 'sha256sum', 'adler32sum', 'b64enc', 'b32enc', 'trunc 3', 'trunc -3', 'repeat 2', 'substr 1 3',
+  'len', 'toString', 'toStrings', 'splitList "l"', 'split "l"', 'splitn "l" 2', 'join ","', 'sortAlpha', 'html' ,
+  // conversions
+  'atoi', 'int', 'int64', 'float64', 'toDecimal', 'toJson', 'toPrettyJson', 'toRawJson', 'toYaml', 'toToml', 'typeOf', 'kindOf',
+  'typeIs "string"', 'kindIs "map"', 'deepCopy', 'empty', 'default "d"', 'required "req"', 'fromYaml', 'fromJson', 'fromYamlArray', 'fromJsonArray',
+  // lists
+  'first', 'last', 'rest', 'initial', 'reverse', 'uniq', 'compact', 'has 1', 'without 1', 'append 9', 'prepend 0', 'concat (list 9)', 'slice 1',
+  'mustFirst', 'mustLast', 'mustRest', 'mustUniq', 'mustReverse', 'mustCompact', 'mustHas 1', 'mustWithout 1', 'mustAppend 9', 'mustSlice 1',
+  // dicts
+  'keys', 'values', 'pick "a"', 'omit "a"', 'hasKey "a"', 'get "a"', 'dig "a" "d"', 'pluck "a"',
+  // math
+  'add 1', 'sub 1', 'mul 2', 'div 2', 'mod 2', 'max 2', 'min 2', 'add1', 'floor', 'ceil', 'round 1', 'addf 1', 'subf 1', 'mulf 2', 'divf 2',
+  'maxf 2', 'minf 2', 'biggest 2', 'until', 'untilStep 0 1',
+  // misc
+  'semver', 'semverCompare ">1.0"', 'print', 'println', 'printf "%v"', 'printf "%d"', 'printf "%s"', 'printf "%q"', 'printf "%T"', 'printf "%x"',
+  'printf "%5.2f"', 'printf "%g"', 'printf "%e"', 'printf "%+v"', 'printf "%#v"', 'printf "%t"', 'printf "%c"', 'printf "%U"', 'printf "%08.3f"', 'printf "%-5d|"',
+  'urlquery', 'js', 'not', 'ternary "y" "n"', 'coalesce 0', 'all', 'any', 'regexQuoteMeta', 'urlParse', 'b64dec', 'b32dec', 'base', 'dir', 'ext', 'clean', 'isAbs',
+  'toDate "2006-01-02"', 'date "2006-01-02"', 'htmlDate', 'dateInZone "2006" "UTC"', 'unixEpoch', 'duration', 'durationRound',
+  'sha512sum', 'quote | squote', 'list | toJson', 'dict "k" | toYaml', 'eq 1', 'ne 1', 'lt 1', 'le 1', 'gt 1', 'ge 1', 'eq "7"',
+  'lt 1.5', 'eq nil', 'index 0', 'index "a"', 'slice', 'len | eq 3',
+];
+
+function unaryCases(): DiffCase[] {
+  const out: DiffCase[] = [];
+  UNARY.forEach((fn, i) => {
+    INPUTS.forEach((input, j) => out.push({ name: `u${i}-${j}`, tpl: `{{ ${input} | ${fn} }}` }));
+  });
+  return out;
+}
+
+/** Hand-written cases by topic: [name prefix, templates]. */
+const TOPICS: [string, string[]][] = [
+  ['cmp', [
+    '{{ eq 1 1.0 }}', '{{ eq .Values.int 1 }}', '{{ eq .Values.int 1.0 }}', '{{ eq (int64 1) 1 }}', '{{ eq "a" "a" "b" }}', '{{ eq .Values.nil nil }}',
+    '{{ eq .Values.missing nil }}', '{{ lt 1 2.5 }}', '{{ lt .Values.int 2 }}', '{{ lt "a" "b" }}', '{{ lt (int64 1) (int 2) }}', '{{ eq (uint 1) 1 }}',
+    '{{ lt -1 (uint 1) }}', '{{ eq .Values.list .Values.list }}', '{{ eq .Values.map .Values.map }}', '{{ ne 1 "1" }}', '{{ eq true true }}',
+    '{{ lt true false }}', '{{ le 2 2 }}', '{{ gt 2.5 2 }}', '{{ ge "b" "a" }}', '{{ eq 1 }}', '{{ eq }}', '{{ lt nil 1 }}', '{{ eq nil nil }}',
+    '{{ eq .Values.big 1000000 }}', '{{ eq .Values.e6 1000000 }}', '{{ eq .Values.huge 12345678901234567890 }}', '{{ lt .Values.neg 0 }}',
+  ]],
+  ['def', [
+    '{{ default "d" .Values.missing }}', '{{ default "d" .Values.empty }}', '{{ default "d" .Values.zero }}', '{{ default "d" .Values.f }}',
+    '{{ default "d" .Values.emptyList }}', '{{ default "d" .Values.emptyMap }}', '{{ default "d" .Values.nil }}', '{{ default 1 0 }}',
+    '{{ default "d" }}', '{{ empty .Values.map.missing }}', '{{ empty (dict) }}', '{{ empty 0.0 }}', '{{ empty "" }}', '{{ empty .Values.whole }}',
+    '{{ coalesce .Values.missing .Values.empty "x" }}', '{{ coalesce }}', '{{ coalesce 0 "" nil }}', '{{ ternary 1 2 true }}', '{{ ternary 1 2 .Values.bool }}',
+    '{{ ternary 1 2 "x" }}', '{{ ternary 1 2 }}', '{{ all 1 "a" true }}', '{{ all 1 "" }}', '{{ any 0 "" nil }}', '{{ any }}', '{{ all }}',
+    '{{ required "need it" .Values.missing }}', '{{ required "need it" .Values.empty }}', '{{ required "need it" .Values.zero }}', '{{ fail "boom" }}',
+    '{{ default (list 1) .Values.missing | toJson }}', '{{ .Values.missing | default "x" | quote }}',
+  ]],
+  ['dict', [
+    '{{ dict "a" 1 "b" | toJson }}', '{{ dict 1 2 | toJson }}', '{{ dict "a" nil | toJson }}', '{{ dict | toJson }}', '{{ list | toJson }}',
+    '{{ merge (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "y" 2)) | toJson }}', '{{ mergeOverwrite (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "y" 2)) | toJson }}',
+    '{{ merge (dict "a" (list 1)) (dict "a" (list 2 3)) | toJson }}', '{{ mergeOverwrite (dict "a" (list 1)) (dict "a" (list 2 3)) | toJson }}',
+    '{{ mergeOverwrite (dict "a" 1) (dict "a" nil) | toJson }}', '{{ merge (dict "a" nil) (dict "a" 1) | toJson }}', '{{ mergeOverwrite (dict "a" 1) (dict "a" "") | toJson }}',
+    '{{ mergeOverwrite (dict "a" 1) (dict "a" 0) | toJson }}', '{{ merge (dict "a" 0) (dict "a" 1) | toJson }}', '{{ merge (dict "a" "") (dict "a" "x") | toJson }}',
+    '{{ merge (dict) .Values.map | toJson }}', '{{ mustMerge (dict) .Values.map | toJson }}', '{{ mustMergeOverwrite (dict "x" 1) .Values.nested | toJson }}',
+    '{{ $d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ $_ := unset $d "a" }}{{ toJson $d }}', '{{ $d := deepCopy .Values.map }}{{ $_ := set $d "a" 9 }}{{ .Values.map.a }}',
+    '{{ pluck "a" (dict "a" 1) (dict "b" 2) (dict "a" 3) | toJson }}', '{{ pluck "a" | toJson }}', '{{ dig "a" "b" "c" "def" .Values.nested }}', '{{ dig "a" "x" "def" .Values.nested }}',
+    '{{ dig "list" "def" .Values.nested | toJson }}', '{{ dig "a" "def" (dict) }}', '{{ dig "def" .Values.nested }}', '{{ keys (dict "b" 1 "a" 2) | sortAlpha | toJson }}',
+    '{{ keys (dict "b" 1) (dict "a" 2) | toJson }}', '{{ values (dict "b" 1 "a" 2) | toJson }}', '{{ pick .Values.map "a" "zz" | toJson }}', '{{ omit .Values.map "a" "b" | toJson }}',
+    '{{ get .Values.map "zz" }}', '{{ get .Values.map "a" }}', '{{ hasKey .Values.map "d" }}', '{{ .Values.map | toYaml }}', '{{ deepCopy nil | toJson }}',
+    '{{ deepCopy .Values.nested | toYaml }}', '{{ mustDeepCopy .Values.list | toJson }}', '{{ index .Values.map "c" 1 }}', '{{ index .Values.list 5 }}', '{{ index .Values.map "zz" "y" }}',
+    '{{ index .Values.nested "list" 0 "n" }}', '{{ index .Values.strs -1 }}', '{{ slice .Values.strs 1 2 | toJson }}', '{{ slice .Values.str 1 3 }}', '{{ slice .Values.strs 2 1 }}',
+    '{{ $m := dict "k" (list 1 2) }}{{ $m2 := merge (dict) $m }}{{ $_ := set $m2 "z" 1 }}{{ toJson $m }}',
+  ]],
+  ['list', [
+    '{{ list 1 2 3 | toJson }}', '{{ list 1 "a" nil 1.5 true | toJson }}', '{{ append .Values.list 4 | toJson }}', '{{ prepend .Values.list 0 | toJson }}',
+    '{{ concat .Values.list .Values.strs (list) | toJson }}', '{{ concat .Values.list nil | toJson }}', '{{ uniq .Values.dups | toJson }}', '{{ without .Values.dups "a" 1 | toJson }}',
+    '{{ has 1 .Values.dups }}', '{{ has 1.0 .Values.list }}', '{{ has "1" .Values.list }}', '{{ compact (list 0 "" nil false "a" 1 (list) (dict)) | toJson }}',
+    '{{ sortAlpha (list "b" 10 "a" 2 1.5) | toJson }}', '{{ sortAlpha .Values.map | toJson }}', '{{ reverse (list) | toJson }}', '{{ first (list) }}', '{{ last (list) }}',
+    '{{ rest (list) | toJson }}', '{{ initial (list) | toJson }}', '{{ slice .Values.list 1 | toJson }}', '{{ slice .Values.list 5 | toJson }}', '{{ mustSlice .Values.list 2 1 | toJson }}',
+    '{{ until 3 | toJson }}', '{{ until -3 | toJson }}', '{{ untilStep 0 10 3 | toJson }}', '{{ untilStep 10 0 -3 | toJson }}', '{{ untilStep 0 10 -1 | toJson }}', '{{ seq 5 | toJson }}',
+    '{{ seq 1 3 }}', '{{ seq 3 1 }}', '{{ seq 1 2 10 }}', '{{ seq 0 }}', '{{ seq -3 }}', '{{ seq 1 -1 -5 }}', '{{ chunk 2 (list 1 2 3 4 5) | toJson }}', '{{ chunk 0 (list 1) | toJson }}',
+    '{{ join "-" (list 1 "a" nil 1.5) }}', '{{ join "-" .Values.str }}', '{{ join "-" 3 }}', '{{ splitList "," "a,,b," | toJson }}', '{{ split "," "a,b" | toJson }}',
+    '{{ splitn "," 2 "a,b,c" | toJson }}', '{{ toStrings (list 1 nil 1.5 "a" true (list 1)) | toJson }}', '{{ list .Values.nil | len }}', '{{ len .Values.map }}',
+    '{{ range $i, $e := .Values.strs }}{{ $i }}{{ $e }}{{ end }}', '{{ range .Values.mixedKeys }}{{ . }},{{ end }}', '{{ range $k, $v := .Values.mixedKeys }}{{ $k }};{{ end }}',
+    '{{ tuple 1 "a" | toJson }}', '{{ without (list 1 2 1) 1 | toJson }}', '{{ mustPrepend nil 1 | toJson }}', '{{ append nil 1 | toJson }}', '{{ first nil }}',
+  ]],
+  ['str', [
+    '{{ trunc 5 .Values.unicode }}', '{{ substr 0 3 .Values.unicode }}', '{{ substr -1 3 "abcdef" }}', '{{ substr 3 1 "abcdef" }}', '{{ substr 2 99 "abcdef" }}',
+    '{{ abbrev 3 "abcdef" }}', '{{ abbrev 4 "abcdef" }}', '{{ abbrevboth 5 10 "1234 5678 9123 4567" }}', '{{ wrap 5 "a long sentence here" }}', '{{ wrapWith 5 "\\t" "a long sentence here" }}',
+    '{{ title "hello wORLD-x_y z.w" }}', '{{ untitle "Hello World" }}', '{{ camelcase "http_server_x-y z" }}', '{{ snakecase "HTTPServer FooBar" }}', '{{ kebabcase "HTTPServerFooBar" }}',
+    '{{ snakecase "already_snake" }}', '{{ camelcase "_a__b_" }}', '{{ kebabcase "a1B2" }}', '{{ swapcase "Hello Wörld" }}', '{{ initials "hello big world" }}',
+    '{{ nospace " a b\\tc\\n" }}', '{{ trim "\\u00a0 x \\u3000" }}', '{{ trimAll "$-" "$-a-$" }}', '{{ indent 3 "a\\nb\\n" }}', '{{ nindent 2 "" }}', '{{ indent 2 "" }}',
+    '{{ replace "" "x" "abc" }}', '{{ repeat 0 "x" }}', '{{ repeat -1 "x" }}', '{{ quote 1 nil "a" 1.5 }}', '{{ squote nil }}', '{{ quote }}', '{{ quote "a\\"b\\\\c\\n\\t\\u00e9\\u0001" }}',
+    '{{ cat "a" nil 1 "" (list 1) }}', '{{ plural "a" "b" 0 }}', '{{ plural "a" "b" 1 }}', '{{ contains "" "" }}', '{{ lower "ÀÉÎ" }}', '{{ upper "straße ǆ" }}', '{{ title "ǆungla" }}',
+    '{{ print 1 2 "a" "b" 3 nil 4 }}', '{{ println 1 "a" }}', '{{ print nil }}', '{{ print (list nil) }}', '{{ print .Values.map }}', '{{ print .Values.nested }}',
+    '{{ html "<a href=\\"x\\">&\'</a>" }}', '{{ js "<a>\'\\"\\\\\\n=&" }}', '{{ urlquery "a b&c=d/é" }}', '{{ "a" | printf "%s-%s" "b" }}', '{{ printf "%s" }}',
+    '{{ printf "%d %d" 1 }}', '{{ printf "%d" 1 2 }}', '{{ printf "%!" }}', '{{ printf "%z" 1 }}', '{{ printf "%v %v" .Values.list .Values.map }}', '{{ printf "%+v" .Values.nested }}',
+    '{{ printf "%#v" .Values.map }}', '{{ printf "%#v" .Values.list }}', '{{ printf "%#v" 1.0 }}', '{{ printf "%#v" "x" }}', '{{ printf "%v" 1e21 }}', '{{ printf "%v" 1e20 }}',
+    '{{ printf "%v" .Values.sci }}', '{{ printf "%v" 0.000001 }}', '{{ printf "%v" 0.0000001 }}', '{{ printf "%.3v" 3.14159 }}', '{{ printf "%6.2f|%-8.3e|%G" 3.14159 1234.5 1e-10 }}',
+    '{{ printf "%x %X %o %O %b" 255 255 8 8 5 }}', '{{ printf "%x" "hi" }}', '{{ printf "% x" "hi" }}', '{{ printf "%#x" 255 }}', '{{ printf "%q" 65 }}', '{{ printf "%c" 0x1F600 }}',
+    '{{ printf "%U" 0x1F600 }}', '{{ printf "%#U" 65 }}', '{{ printf "%5s|%-5s|%.2s" "a" "b" "xyz" }}', '{{ printf "%05d" -42 }}', '{{ printf "%+d" 5 }}', '{{ printf "%x" 1.5 }}',
+    '{{ printf "%t" 1 }}', '{{ printf "%d" "s" }}', '{{ printf "%s" 1 }}', '{{ printf "%s" nil }}', '{{ printf "%v" nil }}', '{{ printf "%d" nil }}', '{{ printf "%s" .Values.list }}',
+    '{{ printf "%d" .Values.list }}', '{{ printf "%[2]d %[1]d" 1 2 }}', '{{ printf "%[3]d" 1 }}', '{{ printf "%*d" 5 1 }}', '{{ printf "%.*f" 2 3.14159 }}', '{{ printf "%v" .Values.huge }}',
+    '{{ printf "%d" .Values.huge }}', '{{ printf "%v" .Values.int64 }}', '{{ printf "%v" .Values.octal }}', '{{ printf "%v" .Values.hex }}', '{{ printf "%v %v" .Values.inf .Values.nan }}',
+    '{{ printf "%T %T %T %T" .Values.int .Values.list .Values.map .Values.nil }}', '{{ printf "%v" (list "a" (dict "b" nil)) }}', '{{ printf "%q" (list "a" "b") }}', '{{ printf "%5.1f%%" 12.345 }}',
+  ]],
+  ['num', [
+    '{{ add 1 2.5 }}', '{{ add "1" "2" }}', '{{ add .Values.float 1 }}', '{{ add .Values.huge 1 }}', '{{ add .Values.int64 0 }}', '{{ mul 1.5 2 }}', '{{ div 7 2 }}', '{{ div 7 0 }}',
+    '{{ mod 7 0 }}', '{{ mod -7 3 }}', '{{ div -7 2 }}', '{{ sub 1 }}', '{{ add }}', '{{ max 1 "5" 3.7 }}', '{{ min 1.9 2 }}', '{{ maxf 1 "5" 3.7 }}', '{{ minf 1.9 2 "x" }}',
+    '{{ addf 0.1 0.2 }}', '{{ subf 1 0.9 }}', '{{ mulf 1.1 3 }}', '{{ divf 1 3 }}', '{{ divf 1 0 }}', '{{ round 2.5 0 }}', '{{ round -2.5 0 }}', '{{ round 1.2345 2 0.4 }}',
+    '{{ floor -1.5 }}', '{{ ceil "1.2" }}', '{{ int "1.9" }}', '{{ int "0x1F" }}', '{{ int "1e3" }}', '{{ int64 "-12" }}', '{{ float64 "1e-3" }}', '{{ float64 "x" }}', '{{ atoi "12a" }}',
+    '{{ atoi " 12" }}', '{{ int 1e19 }}', '{{ int -1.9 }}', '{{ toDecimal "0777" }}', '{{ toDecimal "8" }}', '{{ 1e6 }}', '{{ 1.0 }}', '{{ 0x10 }}', '{{ 1_000 }}', '{{ -0.0 }}',
+    '{{ 3.0e2 }}', '{{ 1e-7 }}', '{{ 123456789012 }}', '{{ .Values.e6 }}', '{{ .Values.huge }}', '{{ .Values.int64 }}', '{{ .Values.big }}', '{{ .Values.whole }}', '{{ .Values.sci }}',
+    '{{ .Values.octal }}', '{{ .Values.hex }}', '{{ 1e6 | toString }}', '{{ .Values.big | toString }}', '{{ .Values.big | quote }}',
+    '{{ .Values.e6 | int }}', '{{ .Values.huge | int64 }}', '{{ .Values.huge | int }}', '{{ .Values.float | int }}', '{{ .Values.big | toYaml }}', '{{ .Values.huge | toJson }}',
+    '{{ 12345678.9 | toJson }}', '{{ 1e21 | toJson }}', '{{ 1e20 | toJson }}', '{{ 0.0000001 | toJson }}', '{{ 1e21 | toYaml }}', '{{ 0.0000001 | toYaml }}', '{{ 1e6 | toYaml }}',
+    '{{ -0.0 | toJson }}', '{{ (fromYaml "a: .nan").a | toJson }}', '{{ fromYaml "a: .inf" | toYaml }}', '{{ add1 .Values.float }}', '{{ randInt 1 1 }}', '{{ biggest 1 2 }}',
+  ]],
+  ['ser', [
+    '{{ toYaml .Values.awkward }}', '{{ toJson .Values.awkward }}', '{{ toPrettyJson .Values.nested }}', '{{ toRawJson (dict "a" "<&>") }}', '{{ toJson (dict "a" "<&>") }}',
+    '{{ toYaml .Values.mixedKeys }}', '{{ toJson .Values.mixedKeys }}', '{{ toToml .Values.mixedKeys }}', '{{ toToml .Values.nested }}', '{{ toToml .Values.awkward }}',
+    '{{ toYaml .Values.multi }}', '{{ toYaml .Values.ws }}', '{{ toYaml .Values.unicode }}', '{{ toYaml nil }}', '{{ toYaml .Values.missing }}', '{{ toJson nil }}',
+    '{{ toYaml (list) }}', '{{ toYaml (dict) }}', '{{ toYaml (list (list) (dict) nil) }}', '{{ toYaml (dict "a" (list (dict "b" 1 "c" (list 1 2)))) }}',
+    '{{ toYaml (repeat 100 "word ") }}', '{{ toYaml (dict "k" (repeat 30 "word ")) }}', '{{ toYaml "a: b\\nc" }}', '{{ toYaml "  x\\n  y\\n" }}', '{{ toYaml "x\\n\\n" }}',
+    '{{ toYaml "\\tx" }}', '{{ toYaml "x\\r\\ny" }}', '{{ toYaml "é\\u0085" }}', '{{ toYaml (b64dec "/w==") }}', '{{ toJson (b64dec "/w==") }}', '{{ toYaml 1.5 }}', '{{ toYaml true }}',
+    '{{ toYaml (int64 3) }}', '{{ toYaml (list 1 2 | toStrings) }}', '{{ toJson (list 1 2 | toStrings) }}', '{{ toJson .Values.list }}', '{{ toJson 1e6 }}', '{{ toJson 1.5 }}',
+    '{{ fromYaml .Values.yaml | toJson }}', '{{ fromYaml "a: [" | toJson }}', '{{ fromYaml "- a" | toJson }}', '{{ fromYaml "" | toJson }}', '{{ fromYaml "a: 1\\na: 2" | toJson }}',
+    '{{ fromYaml "a: 1e3\\nb: 0x10\\nc: 010\\nd: 1_000\\ne: .5\\nf: yes\\ng: ~\\nh: 2001-12-14\\ni: !!str 1\\nj: 12345678901234567890" | toJson }}', '{{ fromYamlArray "- 1\\n- a" | toJson }}',
+    '{{ fromYamlArray "a: 1" | toJson }}', '{{ fromJson .Values.json | toYaml }}', '{{ fromJson "{" | toJson }}', '{{ fromJson "[1]" | toJson }}', '{{ fromJson "" | toJson }}',
+    '{{ fromJsonArray "[1,\\"a\\"]" | toJson }}', '{{ fromJsonArray "{}" | toJson }}', '{{ fromJson "{\\"a\\":1e400}" | toJson }}', '{{ fromYaml "a: &x 1\\nb: *x" | toJson }}',
+    '{{ fromYaml "? [a]\\n: 1" | toJson }}', '{{ fromYaml "a:\\n  b: 1\\n c: 2" | toJson }}', '{{ fromYaml "a: \'x" | toJson }}', '{{ fromYaml "a: b: c" | toJson }}', '{{ fromYaml "\\ta: 1" | toJson }}',
+    '{{ (fromYaml "a: 1").a | typeOf }}', '{{ (fromYaml "a: 12345678901234567890").a | typeOf }}', '{{ (fromJson "{\\"a\\":1}").a | typeOf }}', '{{ (fromYaml "a: 1").Error }}',
+    '{{ toYaml (dict "a" (b64dec "aGk=")) }}', '{{ toJson (list (dict "z" 1 "a" 2)) }}', '{{ toPrettyJson (list) }}', '{{ toPrettyJson (dict) }}', '{{ toPrettyJson "x" }}',
+    '{{ toYaml (dict "a" "yes" "b" "1" "c" "" "d" "null" "e" "~" "f" "0o7" "g" "1e3" "h" "0b1" "i" "+.5") }}',
+  ]],
+  ['helm', [
+    '{{ toJson .Chart }}', '{{ toYaml .Chart }}', '{{ toJson .Capabilities }}', '{{ toYaml .Capabilities.KubeVersion }}', '{{ toJson .Capabilities.KubeVersion }}',
+    '{{ .Capabilities.KubeVersion }}', '{{ .Capabilities.KubeVersion | quote }}', '{{ printf "%v" .Capabilities.KubeVersion }}', '{{ printf "%s" .Capabilities.KubeVersion }}',
+    '{{ .Capabilities.KubeVersion.Version }}', '{{ .Capabilities.KubeVersion.Major }}', '{{ .Capabilities.KubeVersion.String }}', '{{ print .Capabilities.KubeVersion }}',
+    '{{ toString .Capabilities.KubeVersion }}', '{{ .Capabilities.APIVersions | len }}', '{{ .Capabilities.APIVersions.Has "v1" }}', '{{ typeOf .Capabilities.APIVersions }}',
+    '{{ toJson .Template }}', '{{ .Template.Name }}', '{{ .Template.BasePath }}', '{{ toJson .Release.Name }}', '{{ .Release.Namespace }}', '{{ .Release.IsInstall }}',
+    '{{ .Release.Revision }}', '{{ typeOf .Release.Revision }}', '{{ typeOf .Release }}', '{{ typeOf .Chart }}', '{{ typeOf .Capabilities }}', '{{ typeOf .Values }}',
+    '{{ typeOf .Files }}', '{{ typeOf .Template }}', '{{ .Chart.Name }}-{{ .Chart.Version }}-{{ .Chart.AppVersion }}', '{{ .Chart.IsRoot }}', '{{ .Chart.Maintainers | toJson }}',
+    '{{ .Chart.Keywords | toJson }}', '{{ .Chart.Annotations | toJson }}', '{{ .Chart.Dependencies | toJson }}', '{{ printf "%v" .Chart.Annotations }}', '{{ kindOf .Chart }}',
+    '{{ .Values | typeOf }}', '{{ .Values.map | typeOf }}', '{{ tpl "{{ .Values.str }}" . }}', '{{ tpl "{{ .Template.Name }}" . }}', '{{ tpl "{{ add 1 }}" . }}', '{{ tpl "{{ " . }}',
+    '{{ tpl (toYaml .Values.map) . }}', '{{ tpl "x" (dict) }}', '{{ tpl "{{ .a }}" (dict "a" 1) }}', '{{ include "nope" . }}', '{{ required "r" nil }}', '{{ .Files.Get "nope" | quote }}',
+    '{{ .Files.Glob "*.yaml" | len }}', '{{ toJson .Files }}', '{{ .Capabilities.HelmVersion.Version | typeOf }}', '{{ semverCompare ">=1.20-0" .Capabilities.KubeVersion.GitVersion }}',
+    '{{ semverCompare ">=1.20-0" .Capabilities.KubeVersion.Version }}', '{{ printf "%T" .Capabilities.KubeVersion }}', '{{ printf "%+v" .Capabilities.KubeVersion }}',
+    '{{ .Capabilities.KubeVersion | toString }}', '{{ list .Capabilities.KubeVersion | toJson }}', '{{ dict "k" .Capabilities.KubeVersion | toYaml }}',
+  ]],
+  ['semver', [
+    '{{ semverCompare "^1.2.0" "1.2.3" }}', '{{ semverCompare "~1.2" "1.3.0" }}', '{{ semverCompare ">=1.20" "v1.25.0" }}', '{{ semverCompare ">1.0" "1.1.0-beta" }}',
+    '{{ semverCompare ">1.0-0" "1.1.0-beta" }}', '{{ semverCompare "1.x" "1.9.9" }}', '{{ semverCompare "bad" "1.0" }}', '{{ semverCompare "1.0" "bad" }}', '{{ semverCompare "" "1.0" }}',
+    '{{ semverCompare ">= 1.2, < 3.0" "2.5" }}', '{{ semverCompare "1.2 || 2.x" "2.0.1" }}', '{{ semverCompare "!=1.2.3" "1.2.3" }}', '{{ semverCompare "=1.2.3" "v1.2.3" }}',
+    '{{ semverCompare "*" "0.0.1-alpha" }}', '{{ semverCompare ">1.2.3-alpha.1" "1.2.3-alpha.10" }}', '{{ semverCompare "1.2.3 - 2.3.4" "2.3" }}', '{{ semverCompare "^0.2.3" "0.3.0" }}',
+    '{{ (semver "1.2.3-rc.1+build").Prerelease }}', '{{ (semver "v1.2").Major }}', '{{ semver "1.2.3" | toJson }}', '{{ (semver "1.2.3").Original }}', '{{ semver "x" }}',
+    '{{ (semver "1.2.3").Compare (semver "1.3.0") }}', '{{ (semver "1.2.3").LessThan (semver "1.3.0") }}', '{{ semver "1.2.3" }}', '{{ (semver "01.2.3").Major }}', '{{ semverCompare ">=1.2.3" "1.2.3.4" }}',
+  ]],
+  ['date', [
+    '{{ toDate "2006-01-02" "2021-03-04" }}', '{{ toDate "2006-01-02" "bad" }}', '{{ toDate "2006-01-02T15:04:05Z07:00" .Values.date | date "Mon Jan 2 15:04:05 MST 2006" }}',
+    '{{ date "2006-01-02" 0 }}', '{{ date "2006-01-02 15:04" 1614834367 }}', '{{ date "2006-01-02" "x" }}', '{{ dateInZone "2006-01-02 15:04 MST" 1614834367 "Asia/Tokyo" }}',
+    '{{ dateInZone "2006" 0 "Bad/Zone" }}', '{{ htmlDate 1614834367 }}', '{{ htmlDateInZone 1614834367 "America/New_York" }}', '{{ unixEpoch (toDate "2006-01-02" "2021-03-04") }}',
+    '{{ dateModify "+1h" (toDate "2006-01-02" "2021-03-04") }}', '{{ dateModify "bad" (toDate "2006-01-02" "2021-03-04") }}', '{{ duration 3661 }}', '{{ duration "95" }}', '{{ durationRound "2h10m5s" }}',
+    '{{ durationRound 100000000 }}', '{{ durationRound "bad" }}', '{{ mustToDate "2006" "x" }}', '{{ toDate "2006-01-02" "2021-03-04" | typeOf }}', '{{ toDate "2006-01-02" "2021-03-04" | toJson }}',
+    '{{ toDate "2006-01-02" "2021-03-04" | toYaml }}', '{{ toDate "Jan _2 2006" "Mar  4 2021" | date "02 Jan 06 15:04 -0700 .000" }}', '{{ date "Monday January 2 3:04PM" 1614834367 }}',
+    '{{ toDate "2006-01-02T15:04:05.999999999Z07:00" "2021-03-04T05:06:07.123456789+02:00" | date "2006-01-02T15:04:05.000Z07:00" }}',
+  ]],
+  ['enc', [
+    '{{ b64enc "é" }}', '{{ b64dec "!!" }}', '{{ b64dec "aGk" }}', '{{ b32enc "hi" }}', '{{ b32dec "NBUQ====" }}', '{{ b32dec "x" }}', '{{ sha256sum "" }}', '{{ adler32sum "x" }}',
+    '{{ b64enc 1 }}', '{{ b64enc nil }}', '{{ b64dec "aGk=" | typeOf }}', '{{ "hi" | b64enc | b64dec }}', '{{ urlParse "https://u:p@h:8/p?q=1#f" | toJson }}',
+    '{{ urlJoin (dict "scheme" "https" "host" "h" "path" "/p" "query" "a=b") }}', '{{ urlParse "::" }}', '{{ regexMatch "^[a-z]+$" "abc" }}',
+  ]],
+  ['re', [
+    '{{ regexFindAll "(a|(b))+" "ab" -1 }}', '{{ regexReplaceAll "(a|(b))+" "ab" "<$2>" }}', '{{ regexReplaceAll "(a)|b" "ab" "[$1]" }}', '{{ regexReplaceAll "(?P<x>a)" "a" "${x}${x}" }}',
+    '{{ regexReplaceAll "(a)" "a" "$1x" }}', '{{ regexReplaceAll "(a)" "a" "$10" }}', '{{ regexReplaceAll "a" "a" "$" }}', '{{ regexFind "(a*)*" "b" }}', '{{ regexFind "(a|ab)(c|bcd)(d*)" "abcd" }}',
+    '{{ regexReplaceAll "(a*)+" "b" "<$1>" }}', '{{ regexReplaceAll "(a*)*" "aab" "<$1>" }}', '{{ regexReplaceAll "(a?)*?b" "aab" "<$1>" }}', '{{ regexReplaceAll "((a)|b)+" "ab" "<$2>" }}',
+    '{{ regexReplaceAll "(a|b)*?c" "abc" "<$1>" }}', '{{ regexFindAll "\\\\b" "a b" -1 | len }}', '{{ regexSplit "\\\\s*" "a b" -1 }}', '{{ regexFindAll "[\\\\p{Han}]+" "日本x語" -1 }}',
+    '{{ regexFindAll "\\\\p{Lu}\\\\p{Ll}+" "HelloWorldÉté" -1 }}', '{{ regexMatch "^\\\\p{Cyrillic}+$" "привет" }}', '{{ regexReplaceAll "é" "éé" "e" }}', '{{ regexFindAll "." "😀a" -1 }}',
+    '{{ regexFindAll "" "😀" -1 | len }}', '{{ regexReplaceAll "" "😀é" "-" }}', '{{ regexSplit "" "😀é" -1 }}', '{{ regexReplaceAll "(?i)Σ" "σςΣ" "x" }}', '{{ regexMatch "[[:^alpha:][:digit:]]" "5" }}',
+    '{{ regexMatch "\\\\pN" "½" }}', '{{ regexMatch "\\\\p{^L}" "1" }}', '{{ regexMatch "\\\\P{^L}" "a" }}', '{{ regexMatch "[\\\\P{L}]" "a" }}', '{{ regexFindAll "(?m:^a)" "a\\na" -1 }}',
+    '{{ regexReplaceAll "(?s:.)" "a\\n" "x" }}', '{{ regexMatch "(?i)[k]" "\\u212a" }}', '{{ regexMatch "[^\\\\x00-\\\\x{10FFFF}]" "a" }}', '{{ regexMatch "a{,3}" "a{,3}" }}', '{{ regexMatch "\\\\z" "" }}',
+    '{{ regexMatch "(?U)a*?" "" }}', '{{ regexReplaceAll "a*?" "baaa" "-" }}', '{{ regexReplaceAll "a*" "baaa" "-" }}', '{{ regexFindAll "a|ab" "ab" -1 }}', '{{ regexFindAll "ab|a" "ab" -1 }}',
+    '{{ regexReplaceAllLiteral "a" "aa" "${0}" }}', '{{ regexReplaceAll "a" "aa" "${0}$0" }}', '{{ regexReplaceAll "(?P<n1>a)" "a" "$n1" }}', '{{ regexReplaceAll "(a)" "a" "${1}1" }}',
+    '{{ regexReplaceAll "(a)" "a" "$1_" }}', '{{ regexReplaceAll "(a)" "a" "$1-" }}', '{{ regexReplaceAll "(a)" "a" "${-1}" }}', '{{ regexReplaceAll "(a)" "a" "${ 1}" }}',
+    '{{ regexReplaceAll "(a)" "a" "$é" }}', '{{ regexReplaceAll "(a)" "a" "$01" }}', '{{ regexReplaceAll "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)" "abcdefghij" "$10|${1}0" }}',
+    '{{ regexMatch "x*y*z*" "" }}', '{{ regexFind "(?:(a)|b)*" "ab" }}', '{{ regexMatch "\\\\Q\\\\E*" "" }}', '{{ regexMatch "[a-\\\\d]" "a" }}', '{{ regexMatch "(?i)\\\\Q\\\\E" "" }}',
+    '{{ regexMatch "[[:alpha:]-z]" "-" }}', '{{ regexMatch "(?P<name>a)(?P<name>b)" "ab" }}', '{{ regexMatch "\\\\pZ" "\\u00a0" }}', '{{ regexMatch "\\\\p{Braille}" "⠁" }}',
+    '{{ regexMatch "a{1000}" "a" }}', '{{ regexMatch "(a{2}){501}" "a" }}', '{{ regexMatch "((((((((((a{10}){10}){10}){10})))))))" "a" }}', '{{ regexMatch "a{2}{3}" "aaaaaa" }}',
+    '{{ regexFindAll "(?i)ǅ" "Ǆǅǆ" -1 }}', '{{ regexFindAll "(?i)ſ" "sSſ" -1 }}', '{{ regexMatch "(?-i:a)" "a" }}', '{{ regexMatch "(?i-s:a.)" "A\\n" }}', '{{ regexMatch "(?:)" "" }}',
+    '{{ regexMatch "()" "" }}', '{{ regexMatch "(?P<n>)" "" }}', '{{ regexMatch "(?P=n)" "" }}', '{{ regexMatch "(?#c)" "" }}', '{{ regexMatch "\\\\C" "" }}', '{{ regexMatch "[[.a.]]" "a" }}',
+    '{{ regexMatch "[[=a=]]" "a" }}', '{{ regexMatch "\\\\p" "a" }}', '{{ regexMatch "\\\\p{" "a" }}', '{{ regexMatch "\\\\x{110000}" "a" }}', '{{ regexMatch "\\\\x{" "a" }}', '{{ mustRegexMatch "(?i)(?P<n>" "a" }}',
+    '{{ mustRegexMatch "x{2}{" "a" }}', '{{ mustRegexMatch "\\\\8" "a" }}', '{{ mustRegexMatch "[a-]" "-" }}', '{{ mustRegexMatch "[-a]" "-" }}', '{{ mustRegexMatch "[]" "a" }}', '{{ mustRegexMatch "[^]" "a" }}',
+    '{{ mustRegexMatch "a**" "a" }}', '{{ mustRegexMatch "a*+" "a" }}', '{{ mustRegexMatch "(?i)(?i)a" "A" }}', '{{ mustRegexMatch "(?im-sU:a)" "A" }}', '{{ mustRegexMatch "(?-)a" "a" }}',
+    '{{ mustRegexMatch "(?i-)a" "A" }}', '{{ mustRegexMatch "(?--i)a" "A" }}', '{{ mustRegexMatch "(?P<n>a)(?P<n>b)" "ab" }}', '{{ mustRegexMatch "(?P<1a>a)" "a" }}', '{{ mustRegexMatch "(?P<é>a)" "a" }}',
+    '{{ mustRegexMatch "\\\\0" "\\u0000" }}', '{{ mustRegexMatch "\\\\07" "\\u0007" }}', '{{ mustRegexMatch "\\\\a\\\\f\\\\t\\\\n\\\\r\\\\v" "\\u0007\\f\\t\\n\\r\\u000b" }}', '{{ mustRegexMatch "\\\\e" "a" }}',
+    '{{ mustRegexMatch "[\\\\b]" "a" }}', '{{ mustRegexMatch "\\\\B" "ab" }}', '{{ mustRegexMatch "\\\\A\\\\z" "" }}', '{{ mustRegexMatch "$^" "" }}', '{{ mustRegexMatch "(?m)$^" "\\n" }}',
+    '{{ mustRegexMatch "\\\\pX" "a" }}', '{{ mustRegexMatch "\\\\p{IsGreek}" "a" }}', '{{ mustRegexMatch "\\\\p{Any}" "a" }}', '{{ mustRegexMatch "\\\\p{L&}" "a" }}', '{{ mustRegexMatch "\\\\p{Lt}" "ǅ" }}',
+    '{{ mustRegexMatch "[[:word:][:^word:]]" "a" }}', '{{ mustRegexMatch "[a-b-c]" "-" }}', '{{ mustRegexMatch "(?i)[^k]" "\\u212a" }}', '{{ mustRegexMatch ".{1001}" "a" }}',
+  ]],
+];
+
+function topicCases(): DiffCase[] {
+  const out: DiffCase[] = [];
+  for (const [prefix, tpls] of TOPICS) tpls.forEach((tpl, i) => out.push({ name: `${prefix}${i}`, tpl }));
+  return out;
+}
+
+/** Every generated case; `filter` keeps names starting with one of the prefixes. */
+export function engineDiffCases(filter: string[] = []): DiffCase[] {
+  const all = [...topicCases(), ...unaryCases()];
+  return filter.length === 0 ? all : all.filter((c) => filter.some((p) => c.name.startsWith(p)));
+}
