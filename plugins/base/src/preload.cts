@@ -85,10 +85,11 @@ let commandIndex: Record<string, string> | undefined;
 /**
  * oclif's import() of a module (a command file, the help class, a hook). A module of the built-in plugins
  * comes from its bundle (scripts/bundle-commands.mjs) when the bundle is there and none of its inputs changed
- * since it was built; anything else, or any failure, is a plain import.
+ * since it was built; anything else, or any failure, is a plain import. HELM_TS_NO_COMMAND_BUNDLES=1 turns this
+ * off alone (HELM_TS_NO_BUNDLE=1 turns off both bundles).
  */
 async function importModule(specifier: string): Promise<unknown> {
-  if (specifier.startsWith('file:')) {
+  if (specifier.startsWith('file:') && !process.env.HELM_TS_NO_COMMAND_BUNDLES) {
     const bundled = commandBundle(specifier);
     if (bundled) return bundled;
   }
