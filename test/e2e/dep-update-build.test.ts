@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { tempDir } from '../support/helm.js';
 import { newHelmHome, ours, packageCharts, reference, snapshot, staticServer, writeChart } from '../support/repo-fixtures.js';
@@ -122,6 +123,41 @@ test('apiVersion v2 charts: Chart.yaml dependencies and a Chart.lock whose diges
     const rb = await reference(['dependency', 'build', chart], ref);
     assert.equal(rb.status, 0, rb.stderr);
     assert.ok(existsSync(join(chart, 'charts', 'web-1.0.5.tgz')));
+  } finally {
+    await r.close();
+  }
+});
+
+test('dependency build with several archives, one broken in the middle: the output stops at it as one download after another would, charts/ untouched', async () => {
+  const r = await repo();
+  try {
+    const requirements = `dependencies:\n${['web', 'db', 'cache'].map((n) => `- name: ${n}\n  version: ">=0.0.0-0"\n  repository: ${r.url}\n`).join('')}`;
+    const chart = writeChart(tempDir(), { name: 'app', version: '1.0.0', requirements });
+    assert.equal((await ours(['dependency', 'update', chart], r.home)).status, 0);
+    const good = await ours(['dependency', 'build', chart, '--debug'], r.home);
+    assert.equal(good.status, 0, good.stderr);
+    assert.deepEqual(readdirSync(join(chart, 'charts')).sort(), ['cache-0.1.0-rc.1.tgz', 'db-3.1.0.tgz', 'web-2.0.0.tgz']);
+    for (const f of readdirSync(join(chart, 'charts'))) assert.ok(readFileSync(join(chart, 'charts', f)).equals(readFileSync(join(r.dir, f))), f);
+    const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+    const listed = sha(readFileSync(join(r.dir, 'db-3.1.0.tgz')));
+    writeFileSync(join(r.dir, 'db-3.1.0.tgz'), 'not the archive the index describes');
+    const before = snapshot(chart);
+    const bad = await ours(['dependency', 'build', chart], r.home);
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stdout, [
+      'Hang tight while we grab the latest from your chart repositories...',
+      '...Successfully got an update from the "myrepo" chart repository',
+      'Update Complete. ⎈Happy Helming!⎈',
+      'Saving 3 charts',
+      `Downloading web from repo ${r.url}`,
+      `Downloading db from repo ${r.url}`,
+      `Save error occurred:  could not download ${r.url}/db-3.1.0.tgz: digest mismatch for db-3.1.0.tgz: the repository index lists sha256:${listed}`
+        + `, the downloaded archive is sha256:${sha('not the archive the index describes')}`,
+      'Deleting newly downloaded charts, restoring pre-update state',
+      '',
+    ].join('\n'));
+    assert.match(bad.stderr, /^Error: could not download http:\/\/127\.0\.0\.1:\d+\/db-3\.1\.0\.tgz: digest mismatch/);
+    assert.deepEqual(snapshot(chart), before);
   } finally {
     await r.close();
   }

@@ -16,7 +16,7 @@ export function chartYamlFromArchive(data: Uint8Array): string {
   let found: string | undefined;
   while (off + 512 <= tar.length) {
     const h = tar.subarray(off, off + 512);
-    if (h.every((b) => b === 0)) break;
+    if (h[0] === 0 && h.every((b) => b === 0)) break;
     const size = parseInt(h.toString('latin1', 124, 136).replace(/\0.*$/, '').trim() || '0', 8);
     const type = String.fromCharCode(h[156] || 0x30);
     const body = tar.subarray(off + 512, off + 512 + size);

@@ -47,6 +47,7 @@ async function readMetadata(data: Uint8Array): Promise<ChartMetadata> {
 export async function indexDirectory(dir: string, baseURL: string): Promise<IndexFile> {
   const index = newIndexFile();
   const created = goTime();
+  const parentURLs = new Map<string, string>();
   // Synchronous reads one after another: hundreds of small archives cost less this way than as promises.
   for (const rel of findArchives(dir)) {
     let metadata: Record<string, unknown>;
@@ -60,7 +61,11 @@ export async function indexDirectory(dir: string, baseURL: string): Promise<Inde
     }
     const slash = rel.lastIndexOf('/');
     const parentDir = slash < 0 ? '' : rel.slice(0, slash);
-    const parentURL = parentDir === '' ? baseURL : joinLoose(baseURL, parentDir);
+    let parentURL = parentURLs.get(parentDir);
+    if (parentURL === undefined) {
+      parentURL = parentDir === '' ? baseURL : joinLoose(baseURL, parentDir);
+      parentURLs.set(parentDir, parentURL);
+    }
     indexAdd(index, metadata, rel.slice(slash + 1), parentURL, sum, created);
   }
   return index;

@@ -167,14 +167,30 @@ export function indexGet(index: IndexFile, name: string, version: string): Chart
 /** IndexFile.Add: the URL is the base URL joined with the file's base name, or the file name alone. */
 export function indexAdd(index: IndexFile, metadata: Record<string, unknown>, filename: string, baseURL: string, digest: string, created = goTime()): void {
   let u = filename;
-  if (baseURL) {
-    const file = filename.slice(filename.lastIndexOf('/') + 1);
-    u = joinLoose(baseURL, file);
-  }
+  if (baseURL) u = joinFile(baseURL, filename.slice(filename.lastIndexOf('/') + 1));
   const cv: ChartVersion = { ...(metadata as { name: string; version: string }), urls: [u], created, digest };
   const list = index.entries.get(cv.name) ?? [];
   list.push(cv);
   index.entries.set(cv.name, list);
+}
+
+const plainFileName = /^[A-Za-z0-9_.+-]+$/;
+const joinedPrefixes = new Map<string, string | null>();
+
+/**
+ * joinLoose(base, file) for the many files of one base (`repo index`): a plain file name (no characters
+ * the URL would escape, no `.` or `..`) is appended to the prefix joinLoose gave a probe name for the base,
+ * worked out once. A base whose joined URL does not end in the name (a query string) takes joinLoose.
+ */
+function joinFile(base: string, file: string): string {
+  if (!plainFileName.test(file) || file === '.' || file === '..') return joinLoose(base, file);
+  let prefix = joinedPrefixes.get(base);
+  if (prefix === undefined) {
+    const probe = joinLoose(base, 'p');
+    prefix = probe.endsWith('/p') ? probe.slice(0, -1) : null;
+    joinedPrefixes.set(base, prefix);
+  }
+  return prefix === null ? joinLoose(base, file) : prefix + file;
 }
 
 /** URLJoin that, like Go's url.Parse, also accepts a relative base ("charts", "sub/dir"). */
