@@ -1,4 +1,4 @@
-import { GoNamedList, GoStruct, type GoValue } from '../template/value.js';
+import { GoNamedList, GoStruct, type GoMap, type GoValue } from '../template/value.js';
 import { HELM_VERSION } from '../version/index.js';
 
 /** Helm 3.10.1's default API versions for offline rendering (chartutil.DefaultVersionSet), in its order. */
@@ -77,33 +77,89 @@ export class KubeVersion extends GoStruct {
 }
 (KubeVersion as unknown as { signatures: Record<string, { params: string[] }> }).signatures = { String: { params: [] } };
 
-/** `.Capabilities.HelmVersion` (Helm 3) and `.Capabilities.TillerVersion` (Helm 2). */
-export class BuildVersion extends GoStruct {
+/**
+ * Helm 3.10.1's version.BuildInfo, what `.Capabilities.HelmVersion` is: the renderer matches Helm 3.10.1, so
+ * charts gating on a minimum Helm 3 version (library charts do) see the version whose behaviour they get.
+ */
+export const HELM3_BUILD_INFO = {
+  version: 'v3.10.1',
+  gitCommit: '9f88ccb6aee40b9a0535fcc7efea6055e1ef72c9',
+  gitTreeState: 'clean',
+  goVersion: 'go1.18.7',
+} as const;
+
+/** `.Capabilities.HelmVersion`: Helm 3's version.BuildInfo (json tags `version`, `git_commit`, ...; omitempty). */
+export class BuildInfo extends GoStruct {
   readonly goType = 'version.BuildInfo';
   constructor(
     readonly Version: string,
-    readonly SemVer: string,
     readonly GitCommit: string,
     readonly GitTreeState: string,
     readonly GoVersion: string,
   ) {
     super();
   }
+
+  jsonValue(): GoMap {
+    const out: GoMap = {};
+    if (this.Version) out['version'] = this.Version;
+    if (this.GitCommit) out['git_commit'] = this.GitCommit;
+    if (this.GitTreeState) out['git_tree_state'] = this.GitTreeState;
+    if (this.GoVersion) out['go_version'] = this.GoVersion;
+    return out;
+  }
 }
 
+/**
+ * `.Capabilities.TillerVersion`: Helm 2's *hapi.version.Version, a protobuf message, so it prints through its
+ * String method as compact text (the style `.Release.Time` prints in).
+ */
+export class TillerVersion extends GoStruct {
+  readonly goType = '*version.Version';
+  constructor(
+    readonly SemVer: string,
+    readonly GitCommit: string,
+    readonly GitTreeState: string,
+  ) {
+    super();
+  }
+
+  String(): string {
+    const parts: string[] = [];
+    if (this.SemVer) parts.push(`sem_ver:${JSON.stringify(this.SemVer)}`);
+    if (this.GitCommit) parts.push(`git_commit:${JSON.stringify(this.GitCommit)}`);
+    if (this.GitTreeState) parts.push(`git_tree_state:${JSON.stringify(this.GitTreeState)}`);
+    return parts.join(' ');
+  }
+
+  jsonValue(): GoMap {
+    const out: GoMap = {};
+    if (this.SemVer) out['sem_ver'] = this.SemVer;
+    if (this.GitCommit) out['git_commit'] = this.GitCommit;
+    if (this.GitTreeState) out['git_tree_state'] = this.GitTreeState;
+    return out;
+  }
+}
+(TillerVersion as unknown as { signatures: Record<string, { params: string[] }> }).signatures = { String: { params: [] } };
+
+/**
+ * `.Capabilities`: Helm 3's *chartutil.Capabilities (KubeVersion, APIVersions, HelmVersion, in that order: they
+ * print and encode so), plus Helm 2's TillerVersion as a hidden field: readable, never printed or encoded.
+ */
 export class Capabilities extends GoStruct {
   readonly goType = '*chartutil.Capabilities';
-  readonly APIVersions: VersionSet;
   readonly KubeVersion: KubeVersion;
-  readonly HelmVersion: BuildVersion;
-  readonly TillerVersion: BuildVersion;
+  readonly APIVersions: VersionSet;
+  readonly HelmVersion: BuildInfo;
+  declare readonly TillerVersion: TillerVersion;
 
   constructor(options: { kubeVersion?: string; apiVersions?: readonly string[] } = {}) {
     super();
-    this.APIVersions = new VersionSet(options.apiVersions ?? DEFAULT_API_VERSIONS);
     this.KubeVersion = new KubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION);
-    const v = new BuildVersion(HELM_VERSION.semVer, HELM_VERSION.semVer, HELM_VERSION.gitCommit, HELM_VERSION.gitTreeState, `node${process.versions.node}`);
-    this.HelmVersion = v;
-    this.TillerVersion = v;
+    this.APIVersions = new VersionSet(options.apiVersions ?? DEFAULT_API_VERSIONS);
+    const h = HELM3_BUILD_INFO;
+    this.HelmVersion = new BuildInfo(h.version, h.gitCommit, h.gitTreeState, h.goVersion);
+    const tiller = new TillerVersion(HELM_VERSION.semVer, HELM_VERSION.gitCommit, HELM_VERSION.gitTreeState);
+    Object.defineProperty(this, 'TillerVersion', { value: tiller, enumerable: false });
   }
 }

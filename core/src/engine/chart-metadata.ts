@@ -7,13 +7,13 @@ export class MaintainerStruct extends GoStruct {
   readonly Name: string;
   readonly Email: string;
   readonly URL: string;
-  readonly Url: string;
+  declare readonly Url: string;
   constructor(m: Maintainer) {
     super();
     this.Name = m.name ?? '';
     this.Email = m.email ?? '';
     this.URL = m.url ?? '';
-    this.Url = this.URL;
+    hidden(this, { Url: this.URL });
   }
 
   /** encoding/json with chart.Maintainer's tags (all omitempty). */
@@ -74,12 +74,17 @@ export class DependencyStruct extends GoStruct {
   }
 }
 
+/** Fields a Go program can read but that Go's printing and encoding do not show (Helm 2's names, promoted fields). */
+function hidden(target: object, fields: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(fields)) Object.defineProperty(target, k, { value: v, enumerable: false });
+}
+
 /**
- * `.Chart`: the chart's metadata with Go's field names, the union of Helm 3's chart.Metadata (`APIVersion`,
- * `Type`, `Dependencies`, `IsRoot`) and Helm 2's hapi.chart.Metadata (`ApiVersion`, `TillerVersion`, `Engine`).
+ * Helm 3's chart.Metadata, fields in Go's order, plus Helm 2's hapi.chart.Metadata names (`ApiVersion`,
+ * `TillerVersion`, `Engine`) as hidden fields.
  */
-export class ChartMetadataStruct extends GoStruct {
-  readonly goType = 'struct { chart.Metadata; IsRoot bool }';
+export class MetadataStruct extends GoStruct {
+  readonly goType = 'chart.Metadata';
   readonly Name: string;
   readonly Home: string;
   readonly Sources: GoValue[];
@@ -89,7 +94,6 @@ export class ChartMetadataStruct extends GoStruct {
   readonly Maintainers: GoValue[];
   readonly Icon: string;
   readonly APIVersion: string;
-  readonly ApiVersion: string;
   readonly Condition: string;
   readonly Tags: string;
   readonly AppVersion: string;
@@ -98,9 +102,9 @@ export class ChartMetadataStruct extends GoStruct {
   readonly KubeVersion: string;
   readonly Dependencies: GoValue[];
   readonly Type: string;
-  readonly TillerVersion: string;
-  readonly Engine: string;
-  readonly IsRoot: boolean;
+  declare readonly ApiVersion: string;
+  declare readonly TillerVersion: string;
+  declare readonly Engine: string;
 
   constructor(chart: Chart) {
     super();
@@ -114,7 +118,6 @@ export class ChartMetadataStruct extends GoStruct {
     this.Maintainers = (m.maintainers ?? []).map((x) => new MaintainerStruct(x));
     this.Icon = m.icon ?? '';
     this.APIVersion = m.apiVersion ?? '';
-    this.ApiVersion = this.APIVersion;
     this.Condition = m.condition ?? '';
     this.Tags = m.tags ?? '';
     this.AppVersion = m.appVersion ?? '';
@@ -123,21 +126,50 @@ export class ChartMetadataStruct extends GoStruct {
     this.KubeVersion = m.kubeVersion ?? '';
     this.Dependencies = (m.dependencies ?? []).map((d) => new DependencyStruct(d));
     this.Type = m.type ?? '';
-    this.TillerVersion = m.tillerVersion ?? '';
-    this.Engine = m.engine ?? '';
-    this.IsRoot = chart.parent === undefined;
+    hidden(this, { ApiVersion: this.APIVersion, TillerVersion: m.tillerVersion ?? '', Engine: m.engine ?? '' });
   }
 
-  /** encoding/json of the embedded Helm 3 chart.Metadata (its tags, all omitempty) followed by IsRoot. */
+  /** encoding/json with chart.Metadata's tags (all omitempty). */
   jsonValue(): GoMap {
-    return {
-      ...omitEmpty({
-        name: this.Name, home: this.Home, sources: this.Sources, version: this.Version, description: this.Description,
-        keywords: this.Keywords, maintainers: this.Maintainers, icon: this.Icon, apiVersion: this.APIVersion,
-        condition: this.Condition, tags: this.Tags, appVersion: this.AppVersion, deprecated: this.Deprecated,
-        annotations: this.Annotations, kubeVersion: this.KubeVersion, dependencies: this.Dependencies, type: this.Type,
-      }),
-      IsRoot: this.IsRoot,
-    };
+    return omitEmpty({
+      name: this.Name, home: this.Home, sources: this.Sources, version: this.Version, description: this.Description,
+      keywords: this.Keywords, maintainers: this.Maintainers, icon: this.Icon, apiVersion: this.APIVersion,
+      condition: this.Condition, tags: this.Tags, appVersion: this.AppVersion, deprecated: this.Deprecated,
+      annotations: this.Annotations, kubeVersion: this.KubeVersion, dependencies: this.Dependencies, type: this.Type,
+    });
+  }
+}
+
+const PROMOTED = [
+  'Name', 'Home', 'Sources', 'Version', 'Description', 'Keywords', 'Maintainers', 'Icon', 'APIVersion', 'ApiVersion',
+  'Condition', 'Tags', 'AppVersion', 'Deprecated', 'Annotations', 'KubeVersion', 'Dependencies', 'Type',
+  'TillerVersion', 'Engine',
+] as const;
+
+/**
+ * `.Chart`: Helm 3's `struct { chart.Metadata; IsRoot bool }`. The embedded Metadata prints and encodes as Go
+ * does (a nested struct when printed, promoted fields in JSON); its fields, and Helm 2's names, read as
+ * promoted fields (`.Chart.Name`, `.Chart.ApiVersion`).
+ */
+export class ChartMetadataStruct extends GoStruct {
+  readonly goType = 'struct { chart.Metadata; IsRoot bool }';
+  readonly Metadata: MetadataStruct;
+  readonly IsRoot: boolean;
+  declare readonly Name: string;
+  declare readonly Version: string;
+  declare readonly AppVersion: string;
+  declare readonly Type: string;
+
+  constructor(chart: Chart) {
+    super();
+    this.Metadata = new MetadataStruct(chart);
+    this.IsRoot = chart.parent === undefined;
+    const m = this.Metadata as unknown as Record<string, unknown>;
+    hidden(this, Object.fromEntries(PROMOTED.map((k) => [k, m[k]])));
+  }
+
+  /** encoding/json of the embedded chart.Metadata (its fields promoted) followed by IsRoot. */
+  jsonValue(): GoMap {
+    return { ...this.Metadata.jsonValue(), IsRoot: this.IsRoot };
   }
 }

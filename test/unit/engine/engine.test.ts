@@ -68,6 +68,24 @@ const renders: { name: string; files: Record<string, string>; key: string; want:
     want: 'IsRoot: true;apiVersion: v2;dependencies:;- enabled: true;  name: lib;  repository: "";  tags:;  - t;  version: 0.1.0;name: c;version: 0.1.0',
   },
   {
+    name: '.Chart is struct { chart.Metadata; IsRoot bool }: prints nested, .Metadata reads the embedded struct',
+    files: { 'c/Chart.yaml': CHART + 'keywords: [a]\nappVersion: "1.0"\n', 'c/templates/a.yaml': '{{ .Chart }}|{{ .Chart.Metadata | toJson }}|{{ .Chart.Metadata.Name }} {{ typeOf .Chart.Metadata }} {{ kindOf .Chart }}|{{ .Chart.ApiVersion }}' },
+    key: 'c/templates/a.yaml',
+    want: '{{c  [] 0.1.0  [a] []  v2   1.0 false map[]  [] } true}|{"name":"c","version":"0.1.0","keywords":["a"],"apiVersion":"v2","appVersion":"1.0"}|c chart.Metadata struct|v2',
+  },
+  {
+    name: '.Capabilities: Helm 3.10.1 BuildInfo as HelmVersion, fields in Go order, json tags',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ .Capabilities.HelmVersion }}|{{ .Capabilities.HelmVersion | toJson }}|{{ printf "%+v" .Capabilities.HelmVersion }}|{{ keys (.Capabilities | toJson | fromJson) | sortAlpha | join "," }}|{{ semverCompare ">=3.0.0" .Capabilities.HelmVersion.Version }}' },
+    key: 'c/templates/a.yaml',
+    want: '{v3.10.1 9f88ccb6aee40b9a0535fcc7efea6055e1ef72c9 clean go1.18.7}|{"version":"v3.10.1","git_commit":"9f88ccb6aee40b9a0535fcc7efea6055e1ef72c9","git_tree_state":"clean","go_version":"go1.18.7"}|{Version:v3.10.1 GitCommit:9f88ccb6aee40b9a0535fcc7efea6055e1ef72c9 GitTreeState:clean GoVersion:go1.18.7}|APIVersions,HelmVersion,KubeVersion|true',
+  },
+  {
+    name: '.Capabilities encodes KubeVersion first (Go field order)',
+    files: { 'c/Chart.yaml': CHART, 'c/templates/a.yaml': '{{ .Capabilities | toJson | trunc 70 }}' },
+    key: 'c/templates/a.yaml',
+    want: '{"KubeVersion":{"Version":"v1.25.0","Major":"1","Minor":"25"},"APIVers',
+  },
+  {
     name: 'tpl: a chart define replaces a same-named define of the text',
     files: { ...LIB, 'c/templates/a.yaml': '{{ tpl "{{ define \\"lib.y\\" }}MINE{{ end }}{{ include \\"lib.y\\" . }}" . }}' },
     key: 'c/templates/a.yaml',
