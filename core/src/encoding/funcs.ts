@@ -9,6 +9,7 @@
  * | fromYamlArray            | a one-element list holding the message                |
  * | toJson                   | "" (Helm's override of Sprig's)                       |
  * | fromJson, fromJsonArray  | as fromYaml, fromYamlArray                            |
+ * | mustFromJson             | the call fails (Sprig's, any JSON type)               |
  * | toToml                   | the error's message as the result                     |
  * | toPrettyJson             | "" (Sprig ignores json.MarshalIndent's error)          |
  * | toRawJson                | the call fails (Sprig panics)                         |
@@ -59,6 +60,7 @@ export function encodingFuncs(): FuncMap {
         return { ...(isGoMap(partial) ? partial : {}), Error: errorMessage(err) };
       }
     }),
+    mustFromJson: goFunc(STRING, (s: string): GoValue => parseJson(s, 'any')),
     fromJsonArray: goFunc(STRING, (s: string): GoValue => {
       try {
         return parseJson(s, 'array');

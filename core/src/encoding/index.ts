@@ -32,3 +32,4 @@ export { resolvePlain, isYamlTimestamp, type Resolved, type ResolvedTag } from '
 export { yamlKeyLess, sortYamlKeys, goStringCompare, utf8Length } from './go-strings.js';
 export { fastParseYaml } from './yaml-fast.js';
 export { analyzeScalar, type ScalarAnalysis } from './yaml-analyze.js';
+export { flowCollectionError, flowStartBefore, type FlowError } from './yaml-flow-errors.js';

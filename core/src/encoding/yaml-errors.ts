@@ -7,6 +7,7 @@
  */
 import type { LineCounter, YAMLError } from 'yaml';
 import { YamlError } from './errors.js';
+import { flowCollectionError, flowStartBefore } from './yaml-flow-errors.js';
 
 function withLine(msg: string, line: number): YamlError {
   return new YamlError(line > 0 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`, { line: line > 0 ? line : undefined });
@@ -95,6 +96,25 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
   const [start, end] = err.pos;
   const line1 = start >= 0 ? lc.linePos(start).line : 1;
   const msg = err.message;
+  const flowRelated =
+    ((err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR') && /^Flow (sequence|map)/.test(msg)) ||
+    (err.code === 'UNEXPECTED_TOKEN' && /^Unexpected (, in flow|flow-(seq|map)-end)/.test(msg));
+  if (flowRelated) {
+    // Inside a flow collection libyaml's parser states decide the wording; replay them.
+    const open = flowStartBefore(text, start);
+    const fe = open === undefined ? undefined : flowCollectionError(text, open);
+    if (fe) return withLine(fe.message, fe.line);
+    if (/^Unexpected flow-(seq|map)-end/.test(msg) && !/(^|[:?-])\s*$/.test(text.slice(0, start))) {
+      // A closing bracket in block context after a complete node (not where a value or entry is due):
+      // the block collection around it wanted its next key or entry.
+      const col = columnAt(text, start);
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const before = linesBefore(text, start).find((l) => l.indent <= col);
+      const own = text.slice(lineStart, start).trim();
+      const inSeq = before ? before.content === '-' || before.content.startsWith('- ') : own.startsWith('- ');
+      return withLine(inSeq ? "did not find expected '-' indicator" : 'did not find expected key', line1 - 1);
+    }
+  }
   switch (err.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY': {
       // libyaml fails at the ':' that starts the unexpected mapping value.

@@ -29,7 +29,7 @@ test('encoding funcs match reference Helm on template expressions', () => {
 
 test('the function set and its signatures', () => {
   assert.deepEqual(Object.keys(funcs).sort(), [
-    'fromJson', 'fromJsonArray', 'fromYaml', 'fromYamlArray', 'mustToJson', 'mustToPrettyJson', 'mustToRawJson',
+    'fromJson', 'fromJsonArray', 'fromYaml', 'fromYamlArray', 'mustFromJson', 'mustToJson', 'mustToPrettyJson', 'mustToRawJson',
     'toJson', 'toPrettyJson', 'toRawJson', 'toToml', 'toYaml',
   ]);
   assert.deepEqual(funcs.fromYaml!.signature, { params: ['string'] });
