@@ -7,6 +7,7 @@ import { Capabilities } from './capabilities.js';
 import { ChartMetadataStruct } from './chart-metadata.js';
 import { baseFuncMap, helmFuncs, type HelmFuncOptions, type ReferenceTemplates } from './funcs.js';
 import { cleanupExecError, cleanupParseError } from './render-errors.js';
+import './values-methods.js';
 
 export interface RenderOptions {
   /** Coalesced values of the top chart (what `.Values` is at the top). */

@@ -5,6 +5,7 @@
  * []interface{} has static type interface {} (`iface`), which is what Go names in field errors.
  */
 import { formatPrintable, formatValue } from './fmt.js';
+import { mapMethodOf } from './map-methods.js';
 import { type Builtin, type ExecParam, type ExecSignature } from './funcs.js';
 import type {
   ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, PipeNode, RangeNode,
@@ -462,6 +463,11 @@ export class State {
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
+    if (typeof receiver === 'object' && isGoMap(receiver)) {
+      // A named map type's method comes before its keys, as in Go (chartutil.Values.Table and friends).
+      const method = mapMethodOf(receiver, fieldName);
+      if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final, receiver, method.signature);
+    }
     if (!hasArgs && typeof receiver === 'object' && isGoMap(receiver)) {
       if (hasOwn.call(receiver, fieldName)) {
         this.lastIface = true;

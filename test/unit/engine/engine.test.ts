@@ -86,6 +86,16 @@ const renders: { name: string; files: Record<string, string>; key: string; want:
     want: '{"KubeVersion":{"Version":"v1.25.0","Major":"1","Minor":"25"},"APIVers',
   },
   {
+    name: 'chartutil.Values methods: Table, PathValue, YAML, AsMap; a method comes before a same-named key',
+    files: {
+      'c/Chart.yaml': CHART,
+      'c/values.yaml': 'config:\n  server:\n    http: {port: 8080}\n    grpc: {port: 9090}\n  limits: {cpu: 1}\ndepth: 20\nTable: shadow\nnilv: null\n',
+      'c/templates/a.yaml': '{{ (.Values.Table "config.server").http.port }}|{{ .Values.PathValue "config.server.grpc.port" }} {{ .Values.PathValue "depth" }} {{ .Values.PathValue "nilv" }}|{{ .Values.YAML | quote }}|{{ .Values.AsMap | len }} {{ typeOf .Values.AsMap }} {{ typeOf (.Values.Table "config") }}|{{ (.Table "Values.config").limits.cpu }} {{ .Template.YAML | quote }}',
+    },
+    key: 'c/templates/a.yaml',
+    want: '8080|9090 20 |"Table: shadow\\nconfig:\\n  limits:\\n    cpu: 1\\n  server:\\n    grpc:\\n      port: 9090\\n    http:\\n      port: 8080\\ndepth: 20\\nnilv: null\\n"|4 map[string]interface {} chartutil.Values|1 "BasePath: c/templates\\nName: c/templates/a.yaml\\n"',
+  },
+  {
     name: 'tpl: a chart define replaces a same-named define of the text',
     files: { ...LIB, 'c/templates/a.yaml': '{{ tpl "{{ define \\"lib.y\\" }}MINE{{ end }}{{ include \\"lib.y\\" . }}" . }}' },
     key: 'c/templates/a.yaml',
@@ -154,3 +164,21 @@ for (const c of failures) {
     });
   });
 }
+
+test('chartutil.Values methods fail as Go does (errors taken from the reference)', async () => {
+  const cases: Array<[string, string]> = [
+    ['{{ .Values.Table "nope.x" }}', 'error calling Table: "nope" is not a table'],
+    ['{{ .Values.Table "depth" }}', 'error calling Table: "depth" is not a table'],
+    ['{{ .Values.PathValue "config" }}', 'error calling PathValue: "config" is not a value'],
+    ['{{ .Values.PathValue "" }}', 'error calling PathValue: YAML path cannot be empty'],
+    ['{{ .Values.PathValue "a.b.c" }}', 'error calling PathValue: "c" is not a value'],
+    ['{{ .Values.YAML 1 }}', 'wrong number of args for YAML: want 0 got 1'],
+  ];
+  for (const [tpl, message] of cases) {
+    await assert.rejects(
+      render({ 'c/Chart.yaml': CHART, 'c/values.yaml': 'config: {a: 1}\ndepth: 20\n', 'c/templates/a.yaml': tpl }),
+      (err: Error) => err.message.includes(message),
+      tpl,
+    );
+  }
+});
