@@ -26,11 +26,13 @@ export type MissingKey = 'default' | 'zero' | 'error';
 export interface ExecContext {
   lookup(name: string): Tree | undefined;
   /** A user function, then a builtin; `builtin` tells whether it is Go's builtin (and/or short-circuit). */
-  findFunction(name: string): { fn: GoFunction | Builtin; builtin: boolean } | undefined;
+  findFunction(name: string): FuncEntry | undefined;
   missingKey: MissingKey;
 }
 
 export const maxExecDepth = 100000;
+
+type FuncEntry = { fn: GoFunction | Builtin; builtin: boolean };
 
 const MISSING: unique symbol = Symbol('missing');
 type Final = GoValue | typeof MISSING;
@@ -82,7 +84,6 @@ function assignable(v: GoValue, t: ParamType): boolean {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const NO_ARGS: ArgNode[] = [];
 const MISSING_IDEAL = NumberNode.unset;
 
 const untypedSignatures: ExecSignature[] = [];
@@ -107,7 +108,7 @@ function position(text: string, pos: number): [number, number] {
 }
 
 /** Executions in progress on this thread (functions may re-enter execute). */
-let activeExecutions = 0;
+export const executions = { active: 0 };
 
 export class State {
   // Declared and assigned in the constructor, not class fields: include makes a State per call, and
@@ -151,28 +152,38 @@ export class State {
   // ---- entry ----
 
   execute(tree: Tree): string {
-    if (tree.root === null) this.errorf(`${quote(this.tmplName)} is an incomplete or empty template`);
-    activeExecutions++;
+    const nodes = this.rootNodes(tree);
+    executions.active++;
     try {
       const dot = this.vars[0]!.value;
-      const nodes = tree.root.nodes;
       for (let i = 0; i < nodes.length; i++) this.walk(dot, nodes[i]!);
     } catch (e) {
-      // Running out of JS stack is reported once, by the outermost execution (functions such as
-      // include re-enter execute), as Go reports running out of template depth.
-      if (activeExecutions === 1) {
-        if (e instanceof StackExhausted) {
-          this.tmplName = e.tmplName;
-          this.node = e.node;
-          this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
-        }
-        if (isStackOverflow(e)) this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
-      }
-      throw e;
+      this.failed(e);
     } finally {
-      activeExecutions--;
+      executions.active--;
     }
     return this.out;
+  }
+
+  /** The nodes execute walks (TemplateSet.execute walks them itself: one JS frame less per include). */
+  rootNodes(tree: Tree): Node[] {
+    if (tree.root === null) this.errorf(`${quote(this.tmplName)} is an incomplete or empty template`);
+    return tree.root.nodes;
+  }
+
+  /** Rethrows what an execution threw, as Go's depth error when the JS stack ran out. */
+  failed(e: unknown): never {
+    // Running out of JS stack is reported once, by the outermost execution (functions such as
+    // include re-enter execute), as Go reports running out of template depth.
+    if (executions.active === 1) {
+      if (e instanceof StackExhausted) {
+        this.tmplName = e.tmplName;
+        this.node = e.node;
+        this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
+      }
+      if (isStackOverflow(e)) this.errorf(`exceeded maximum template depth (${maxExecDepth})`);
+    }
+    throw e;
   }
 
   // ---- variables ----
@@ -214,7 +225,7 @@ export class State {
 
   // ---- walking ----
 
-  private walk(dot: GoValue, node: Node): Flow {
+  walk(dot: GoValue, node: Node): Flow {
     this.node = node;
     switch (node.type) {
       case 'action': {
@@ -241,8 +252,17 @@ export class State {
         if (list !== null) {
           const nodes = list.nodes;
           for (let i = 0; i < nodes.length; i++) {
-            flow = this.walk(dot, nodes[i]!);
-            if (flow !== Flow.Normal) break;
+            const n = nodes[i]!;
+            // Text and actions, most of any list, without a walk frame of their own (recursion depth).
+            if (n.type === 'text') this.out += n.text;
+            else if (n.type === 'action') {
+              this.node = n;
+              const v = this.evalPipeline(dot, n.pipe);
+              if (n.pipe.decl.length === 0) this.printValue(n, v);
+            } else {
+              flow = this.walk(dot, n);
+              if (flow !== Flow.Normal) break;
+            }
           }
         }
         this.dotIface = saved;
@@ -304,8 +324,17 @@ export class State {
       this.dotIface = iface;
       let flow = Flow.Normal;
       for (let j = 0; j < nodes.length; j++) {
-        flow = this.walk(elem, nodes[j]!);
-        if (flow !== Flow.Normal) break;
+        const n = nodes[j]!;
+        // As in walk's if: text and actions without a walk frame.
+        if (n.type === 'text') this.out += n.text;
+        else if (n.type === 'action') {
+          this.node = n;
+          const v = this.evalPipeline(elem, n.pipe);
+          if (n.pipe.decl.length === 0) this.printValue(n, v);
+        } else {
+          flow = this.walk(elem, n);
+          if (flow !== Flow.Normal) break;
+        }
       }
       this.dotIface = savedDot;
       this.popVars(mark);
@@ -377,7 +406,13 @@ export class State {
     switch (firstWord.type) {
       case 'field': return this.evalFieldNode(dot, firstWord, cmd.args, final);
       case 'chain': return this.evalChainNode(dot, firstWord, cmd.args, final);
-      case 'identifier': return this.evalFunction(dot, firstWord, cmd, cmd.args, final);
+      case 'identifier': {
+        // evalFunction, inline: one JS frame less per function call (include recursion depth).
+        this.at(firstWord);
+        const f = firstWord.fnContext === this.ctx ? (firstWord.fnEntry as FuncEntry) : this.findFunction(firstWord);
+        this.lastIface = false;
+        return this.evalCall(dot, f.fn, f.builtin, cmd, firstWord.ident, cmd.args, final, undefined);
+      }
       case 'pipe':
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, firstWord);
@@ -447,11 +482,18 @@ export class State {
 
   private evalFunction(dot: GoValue, node: IdentifierNode, cmd: Node, args: ArgNode[] | null, final: Final): GoValue {
     this.at(node);
-    const name = node.ident;
-    const f = this.ctx.findFunction(name);
-    if (f === undefined) this.errorf(`${JSON.stringify(name)} is not a defined function`);
+    const f = node.fnContext === this.ctx ? (node.fnEntry as FuncEntry) : this.findFunction(node);
     this.lastIface = false;
-    return this.evalCall(dot, f.fn, f.builtin, cmd, name, args, final, undefined);
+    return this.evalCall(dot, f.fn, f.builtin, cmd, node.ident, args, final, undefined);
+  }
+
+  /** The function an identifier names, cached on the node for this context (trees are shared by tpl's sets). */
+  private findFunction(node: IdentifierNode): FuncEntry {
+    const f = this.ctx.findFunction(node.ident);
+    if (f === undefined) this.errorf(`${JSON.stringify(node.ident)} is not a defined function`);
+    node.fnContext = this.ctx;
+    node.fnEntry = f;
+    return f;
   }
 
   /** evalField: .Field or .Method args on receiver. */
@@ -505,55 +547,76 @@ export class State {
     this.errorf(`can't evaluate field ${fieldName} in type ${iface ? 'interface {}' : typeName(receiver)}`);
   }
 
+  // evalCall is split in three so that the frame live during a call (include recursion) stays small.
   private evalCall(dot: GoValue, fn: GoFunction | Builtin, isBuiltin: boolean, node: Node, name: string, argNodes: ArgNode[] | null, final: Final, receiver: GoValue, methodSig?: FuncSignature): GoValue {
-    // The arguments are argNodes[1:] (argNodes[0] names the function), read in place.
-    const args = argNodes === null ? NO_ARGS : argNodes;
-    const nargs = args.length <= 1 ? 0 : args.length - 1;
     const sig: ExecSignature = methodSig ?? (fn as Builtin).signature ?? untypedSignature(fn.length);
-    const params = sig.params;
-    const numParams = params.length;
-    let numIn = nargs;
-    if (final !== MISSING) numIn++;
-    let numFixed = nargs;
-    if (sig.variadic !== undefined) {
-      numFixed = numParams;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numParams} got ${nargs}`);
-    } else if (numIn !== numParams) {
-      this.errorf(`wrong number of args for ${name}: want ${numParams} got ${numIn}`);
-    }
-
-    if (isBuiltin && (name === 'and' || name === 'or')) {
-      let v: GoValue = undefined;
-      for (let j = 1; j <= nargs; j++) {
-        v = this.evalArg(dot, 'value', args[j]!);
-        if (isTrue(v) === (name === 'or')) return v;
-      }
-      if (final !== MISSING) v = this.validateType(final, 'value');
-      return v;
-    }
-
-    const argv: GoValue[] = new Array(numIn);
-    let i = 0;
-    for (; i < numFixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, args[i + 1]!);
-    if (sig.variadic !== undefined) {
-      for (; i < nargs; i++) argv[i] = this.evalArg(dot, sig.variadic, args[i + 1]!);
-    }
-    if (final !== MISSING) {
-      let t: ExecParam;
-      if (sig.variadic !== undefined) t = numIn - 1 < numFixed ? sig.params[numIn - 1]! : sig.variadic;
-      else t = sig.params[numParams - 1]!;
-      argv[i] = this.validateType(final, t);
-    }
+    if (isBuiltin && (name === 'and' || name === 'or')) return this.evalAndOr(dot, sig, name, argNodes, final);
+    const argv = this.evalArgs(dot, sig, name, argNodes, final);
     let result: GoValue;
     try {
-      result = (fn as (...a: GoValue[]) => GoValue).apply(receiver, argv);
+      // Direct calls for the usual few arguments: cheaper than apply in the interpreter.
+      const f = fn as (...a: GoValue[]) => GoValue;
+      if (receiver === undefined && argv.length === 1) result = f(argv[0]);
+      else if (receiver === undefined && argv.length === 2) result = f(argv[0], argv[1]);
+      else result = f.apply(receiver, argv);
     } catch (e) {
-      if (e instanceof StackExhausted || isStackOverflow(e)) throw e;
-      this.at(node);
-      this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      this.callFailed(node, name, e);
     }
     if (result === undefined && !isBuiltin) return null;
     return result;
+  }
+
+  /** The number of arguments (argNodes[1:], then the piped value), checked against the signature. */
+  private numArgs(sig: ExecSignature, name: string, argNodes: ArgNode[] | null, final: Final): number {
+    const nargs = argNodes === null || argNodes.length <= 1 ? 0 : argNodes.length - 1;
+    const numParams = sig.params.length;
+    const numIn = final !== MISSING ? nargs + 1 : nargs;
+    if (sig.variadic !== undefined) {
+      if (numIn < numParams) this.errorf(`wrong number of args for ${name}: want at least ${numParams} got ${nargs}`);
+    } else if (numIn !== numParams) {
+      this.errorf(`wrong number of args for ${name}: want ${numParams} got ${numIn}`);
+    }
+    return nargs;
+  }
+
+  /** The arguments of a call, converted to the signature's types (argNodes[0] names the function). */
+  private evalArgs(dot: GoValue, sig: ExecSignature, name: string, argNodes: ArgNode[] | null, final: Final): GoValue[] {
+    const nargs = this.numArgs(sig, name, argNodes, final);
+    const params = sig.params;
+    const numParams = params.length;
+    const numIn = final !== MISSING ? nargs + 1 : nargs;
+    const numFixed = sig.variadic !== undefined ? numParams : nargs;
+    const argv: GoValue[] = new Array(numIn);
+    let i = 0;
+    for (; i < numFixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, argNodes![i + 1]!);
+    if (sig.variadic !== undefined) {
+      for (; i < nargs; i++) argv[i] = this.evalArg(dot, sig.variadic, argNodes![i + 1]!);
+    }
+    if (final !== MISSING) {
+      let t: ExecParam;
+      if (sig.variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1]! : sig.variadic;
+      else t = params[numParams - 1]!;
+      argv[i] = this.validateType(final, t);
+    }
+    return argv;
+  }
+
+  /** Go's builtin and/or: arguments evaluated in order until one decides. */
+  private evalAndOr(dot: GoValue, sig: ExecSignature, name: string, argNodes: ArgNode[] | null, final: Final): GoValue {
+    const nargs = this.numArgs(sig, name, argNodes, final);
+    let v: GoValue = undefined;
+    for (let j = 1; j <= nargs; j++) {
+      v = this.evalArg(dot, 'value', argNodes![j]!);
+      if (isTrue(v) === (name === 'or')) return v;
+    }
+    if (final !== MISSING) v = this.validateType(final, 'value');
+    return v;
+  }
+
+  private callFailed(node: Node, name: string, e: unknown): never {
+    if (e instanceof StackExhausted || isStackOverflow(e)) throw e;
+    this.at(node);
+    this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 
   private validateType(value: GoValue, typ: ExecParam | null): GoValue {

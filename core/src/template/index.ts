@@ -10,7 +10,7 @@
  * Error becomes `error calling NAME: MESSAGE`. Arguments are checked against a function's `signature`.
  */
 import { TemplateError } from './error.js';
-import { State, callFunction, isStackOverflow, type ExecContext, type MissingKey } from './exec.js';
+import { State, callFunction, executions, isStackOverflow, type ExecContext, type MissingKey } from './exec.js';
 import { builtinFuncs, type Builtin } from './funcs.js';
 import { ParseError, Tree, isEmptyTree } from './parse.js';
 import type { FuncMap, GoFunction, GoValue } from './value.js';
@@ -31,21 +31,29 @@ interface FuncEntry {
 }
 const BUILTIN_ENTRIES = new Map<string, FuncEntry>(Object.entries(BUILTINS).map(([k, fn]) => [k, { fn, builtin: true }]));
 
+/** Function names already checked (Helm adds the same ~200 to every tpl's fresh set). */
+const VALID_NAMES = new Set<string>();
+
 export class TemplateSet {
   private readonly templates = new Map<string, Tree>();
   private readonly funcs = new Map<string, FuncEntry>();
   private missingKey: MissingKey;
   private readonly rootName: string;
-  private readonly ctx: ExecContext;
+  /** What executions see; replaced when functions are added, which drops the function caches of trees. */
+  private ctx: ExecContext;
 
   constructor(options: TemplateSetOptions = {}) {
     this.missingKey = options.missingKey ?? 'default';
     this.rootName = options.name ?? '';
+    this.ctx = this.newContext();
     if (options.funcs) this.addFuncs(options.funcs);
+  }
+
+  private newContext(): ExecContext {
     const templates = this.templates;
     const funcs = this.funcs;
     const self = this;
-    this.ctx = {
+    return {
       lookup: (name) => templates.get(name),
       findFunction: (name) => funcs.get(name) ?? BUILTIN_ENTRIES.get(name),
       get missingKey() {
@@ -57,9 +65,13 @@ export class TemplateSet {
   /** Go's Funcs(): functions must be added before the templates that use them are parsed. */
   addFuncs(funcs: FuncMap): this {
     for (const [name, fn] of Object.entries(funcs)) {
-      if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
+      if (!VALID_NAMES.has(name)) {
+        if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
+        VALID_NAMES.add(name);
+      }
       this.funcs.set(name, { fn, builtin: false });
     }
+    this.ctx = this.newContext();
     return this;
   }
 
@@ -113,8 +125,19 @@ export class TemplateSet {
     if (tree === undefined) {
       throw new TemplateError(`template: no template ${goQuote(name)} associated with template ${goQuote(this.rootName)}`, name, name, undefined);
     }
+    // State.execute, inline: include re-enters here once per level, and every JS frame counts there.
     const state = new State(this.ctx, name, data === null ? undefined : data);
-    return state.execute(tree);
+    const nodes = state.rootNodes(tree);
+    executions.active++;
+    try {
+      const dot = data === null ? undefined : data;
+      for (let i = 0; i < nodes.length; i++) state.walk(dot, nodes[i]!);
+    } catch (e) {
+      state.failed(e);
+    } finally {
+      executions.active--;
+    }
+    return state.out;
   }
 
   /** Go's Clone(): the same templates and functions; later parses and options are independent. */

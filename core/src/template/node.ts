@@ -124,7 +124,10 @@ export class CommandNode extends BaseNode {
 export class IdentifierNode extends BaseNode {
   declare readonly type: 'identifier';
   declare readonly ident: string;
-  constructor(tr: TreeInfo, pos: number, ident: string) { super(tr, pos); this.ident = ident; }
+  /** The function last found for this name, and the execution context (function set) it was found in. */
+  declare fnContext: unknown;
+  declare fnEntry: unknown;
+  constructor(tr: TreeInfo, pos: number, ident: string) { super(tr, pos); this.ident = ident; this.fnContext = null; this.fnEntry = null; }
   toString(): string {
     return this.ident;
   }
