@@ -8,6 +8,7 @@
  * The unit test holds it to js-yaml on generated documents.
  */
 export function parseBlockYaml(text: string): unknown {
+  if (BAD_CHAR.test(text)) return undefined;
   const lines = text.split('\n');
   const toks: Tok[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -15,7 +16,7 @@ export function parseBlockYaml(text: string): unknown {
     let ind = 0;
     while (line.charCodeAt(ind) === 32) ind++;
     if (ind === line.length || line.charCodeAt(ind) === 35 /* # */) continue; // blank or comment
-    if (line.charCodeAt(line.length - 1) === 32 || BAD_LINE.test(line)) return undefined;
+    if (line.charCodeAt(line.length - 1) === 32) return undefined;
     toks.push({ ind, text: line.slice(ind) });
   }
   if (toks.length === 0 || toks[0]!.ind !== 0) return undefined;
@@ -34,13 +35,14 @@ interface Tok { ind: number; text: string }
 const DECLINE = Symbol('decline');
 // Characters this reader leaves to js-yaml wherever they appear: tabs, carriage returns, controls, a BOM,
 // U+2028/2029 and astral characters (surrogates) and U+FFFE/FFFF.
-const BAD_LINE = /[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+const BAD_CHAR = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 const KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 // A plain scalar that cannot start or hold an indicator, and has no `: ` or ` #` inside.
 const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:[^:#]|:(?! |$)|(?<! )#)*$/;
 const DOUBLE = /^"([^"\\]*)"$/;
 const SINGLE = /^'((?:[^']|'')*)'$/;
 // Plain scalars read as null or booleans, and decimal integers that are safe integers; js-yaml's rules.
+const MAYBE_NON_STRING = /^[~nNtTfF0-9+\-.]/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const BOOLS = new Map([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]]);
 const INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
@@ -136,14 +138,19 @@ function isItem(s: string): boolean {
 function scalar(s: string): unknown {
   if (s === '{}') return {};
   if (s === '[]') return [];
-  let m = DOUBLE.exec(s);
-  if (m) return m[1];
-  m = SINGLE.exec(s);
-  if (m) return m[1]!.replace(/''/g, "'");
+  const c = s.charCodeAt(0);
+  if (c === 34 /* " */ || c === 39 /* ' */) {
+    const m = (c === 34 ? DOUBLE : SINGLE).exec(s);
+    if (!m) decline();
+    return c === 34 ? m[1] : m[1]!.replace(/''/g, "'");
+  }
+  if (!PLAIN.test(s)) decline();
+  // Only these first characters can begin a null, boolean or number (js-yaml's core schema).
+  if (!MAYBE_NON_STRING.test(s)) return s;
   if (NULLS.has(s)) return null;
   const b = BOOLS.get(s);
   if (b !== undefined) return b;
   if (INT.test(s)) return Number(s);
-  if (!PLAIN.test(s) || NON_STRING.test(s)) decline();
+  if (NON_STRING.test(s)) decline();
   return s;
 }

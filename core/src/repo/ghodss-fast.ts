@@ -12,10 +12,10 @@ import { sortYamlKeys } from '../encoding/go-strings.js';
  * compares the two on generated documents.
  */
 export function ghodssYamlFast(value: unknown): string | undefined {
-  const out: string[] = [];
+  const out: Out = { s: '' };
   if (isObject(value)) {
     if (!emitMapBody(out, value, 0)) return undefined;
-    if (out.length === 0) return '{}\n';
+    if (out.s === '') return '{}\n';
   } else if (Array.isArray(value)) {
     if (value.length === 0) return '[]\n';
     if (!emitSeqBody(out, value, 0)) return undefined;
@@ -24,8 +24,11 @@ export function ghodssYamlFast(value: unknown): string | undefined {
     if (s === undefined) return undefined;
     return `${s}\n`;
   }
-  return out.join('');
+  return out.s;
 }
+
+/** The text written so far (one growing string: cheaper than many small pieces joined at the end). */
+interface Out { s: string }
 
 const BEST_WIDTH = 80;
 // Printable ASCII on one line: the only text the direct path writes.
@@ -65,11 +68,8 @@ function scalar(v: unknown, column: number): string | undefined {
  * become `? ` keys.
  */
 function stringScalar(s: string, column: number, value: boolean): string | undefined {
-  if (!PRINTABLE_ASCII.test(s)) return undefined;
-  let text: string;
-  if (!resolvesToString(s) || isBase60Float(s)) text = `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  else if (!NOT_BLOCK_PLAIN.test(s)) text = s;
-  else text = `'${s.replace(/'/g, "''")}'`;
+  const text = s.length <= 64 ? memoStyled(s) : styled(s);
+  if (text === null) return undefined;
   if (value) {
     if (column + text.length > BEST_WIDTH && s.includes(' ')) return undefined;
   } else if (s.length > 128) {
@@ -79,7 +79,27 @@ function stringScalar(s: string, column: number, value: boolean): string | undef
 }
 
 /** A mapping's entries at indentation `ind`; `inline`: the first key goes on the open `- ` line. */
-function emitMapBody(out: string[], m: Record<string, unknown>, ind: number, inline = false): boolean {
+/** The scalar's text in the style go-yaml picks (null: not printable ASCII, left to the general encoder). */
+function styled(s: string): string | null {
+  if (!PRINTABLE_ASCII.test(s)) return null;
+  if (!resolvesToString(s) || isBase60Float(s)) return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  if (!NOT_BLOCK_PLAIN.test(s)) return s;
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+// Repository documents repeat the same short strings (keys, versions, times, keywords) many times.
+const styledShort = new Map<string, string | null>();
+function memoStyled(s: string): string | null {
+  let t = styledShort.get(s);
+  if (t === undefined) {
+    if (styledShort.size > 50_000) styledShort.clear();
+    t = styled(s);
+    styledShort.set(s, t);
+  }
+  return t;
+}
+
+function emitMapBody(out: Out, m: Record<string, unknown>, ind: number, inline = false): boolean {
   const keys = sortYamlKeys(Object.keys(m).filter((k) => m[k] !== undefined));
   const pad = indent(ind);
   for (let i = 0; i < keys.length; i++) {
@@ -91,12 +111,13 @@ function emitMapBody(out: string[], m: Record<string, unknown>, ind: number, inl
   return true;
 }
 
-function emitSeqBody(out: string[], items: unknown[], ind: number): boolean {
+function emitSeqBody(out: Out, items: unknown[], ind: number): boolean {
   const pad = indent(ind);
   for (const item of items) {
     if (Array.isArray(item) && item.length > 0) return false; // `- - x`: left to the general encoder
     if (isObject(item) && Object.keys(item).some((k) => item[k] !== undefined)) {
-      out.push(`${pad}- `);
+      out.s += pad;
+      out.s += '- ';
       if (!emitMapBody(out, item, ind + 2, true)) return false;
       continue;
     }
@@ -109,19 +130,24 @@ function emitSeqBody(out: string[], items: unknown[], ind: number): boolean {
  * `head` (a key with its colon, or a sequence dash) followed by its value: a scalar or empty collection on
  * the same line, a mapping indented below it, a sequence below a key at the key's own indentation.
  */
-function emitEntry(out: string[], head: string, v: unknown, ind: number, column: number, inMap: boolean): boolean {
+function emitEntry(out: Out, head: string, v: unknown, ind: number, column: number, inMap: boolean): boolean {
   if (Array.isArray(v)) {
-    if (v.length === 0) { out.push(`${head} []\n`); return true; }
-    out.push(`${head}\n`);
+    out.s += head;
+    if (v.length === 0) { out.s += ' []\n'; return true; }
+    out.s += '\n';
     return emitSeqBody(out, v, inMap ? ind : ind + 2);
   }
   if (isObject(v)) {
-    if (!Object.keys(v).some((k) => v[k] !== undefined)) { out.push(`${head} {}\n`); return true; }
-    out.push(`${head}\n`);
+    out.s += head;
+    if (!Object.keys(v).some((k) => v[k] !== undefined)) { out.s += ' {}\n'; return true; }
+    out.s += '\n';
     return emitMapBody(out, v, ind + 2);
   }
   const s = scalar(v, column);
   if (s === undefined) return false;
-  out.push(`${head} ${s}\n`);
+  out.s += head;
+  out.s += ' ';
+  out.s += s;
+  out.s += '\n';
   return true;
 }
