@@ -108,37 +108,74 @@ function warmUp(dir, args, env) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [helmBin, ...args], {
       stdio: 'ignore',
-      env: { ...process.env, ...env, HELM_TS_COMMAND_BUNDLES: dir, HELM_TS_WRITE_CODE_CACHE: 'commands' },
+      env: { ...env, HELM_TS_COMMAND_BUNDLES: dir, HELM_TS_WRITE_CODE_CACHE: 'commands' },
     });
     const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('exit', () => { clearTimeout(timer); resolve(); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (process.env.HELM_TS_BUNDLE_DEBUG) console.log(`warm-up: helm ${args.join(' ')}: exit ${code}`);
+      resolve();
+    });
     child.on('error', () => { clearTimeout(timer); resolve(); });
+  });
+}
+
+/** bin/tiller with memory storage on a free loopback port, for the release commands' warm-up runs. */
+function startTiller(env) {
+  const child = spawn(process.execPath, [join(root, 'bin', 'tiller'), '--storage', 'memory', '--listen', '127.0.0.1:0', '--probe-listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'ignore', 'pipe'], env,
+  });
+  return new Promise((resolve) => {
+    let out = '';
+    const done = (port) => { clearTimeout(timer); resolve({ child, port }); };
+    const timer = setTimeout(() => done(undefined), 15_000);
+    // tiller logs JSON lines to stderr; the one saying where gRPC listens has the port.
+    child.stderr.on('data', (d) => {
+      out += d;
+      for (const line of out.split('\n')) {
+        try { const j = JSON.parse(line); if (String(j.msg).startsWith('GRPC listening')) done(j.port); } catch { /* a partial line */ }
+      }
+    });
+    child.on('exit', () => done(undefined));
+    child.on('error', () => done(undefined));
   });
 }
 
 /**
  * Warm-up runs: the code cache a run leaves holds every function the run compiled, not just the top level, so
- * the commands people run most start from a cache of what they execute. One run per bundle (caches of
- * different runs do not merge); every other bundle keeps the cache of its evaluated top level.
+ * each command starts from a cache of what it executes. One run per bundle (caches of different runs do not
+ * merge); a bundle without one keeps the cache of its evaluated top level. The release commands talk to a
+ * bin/tiller with memory storage (without a cluster, install and upgrade fail in tiller, after the client's part).
  */
 async function warmUps(dir) {
   const work = mkdtempSync(join(tmpdir(), 'helm-ts-warm-'));
+  // No cluster: no KUBECONFIG, and a HOME without .kube/config.
+  const env = { ...process.env, HELM_HOME: join(work, 'home'), HOME: work, HELM_HOST: '' };
+  delete env.KUBECONFIG;
+  const tiller = await startTiller(env);
   try {
-    const home = join(work, 'home');
-    const env = { HELM_HOME: home, HOME: work, HELM_HOST: '', KUBECONFIG: join(work, 'no-kubeconfig') };
     const chart = join(work, 'warm');
     // Sequential: each needs the one before (a home, a chart).
     await warmUp(dir, ['init', '--client-only', '--skip-refresh'], env);
     await warmUp(dir, ['create', chart], env);
     const runs = [
-      ['template', chart], ['lint', chart], ['package', chart, '-d', work], ['inspect', chart],
-      ['version', '--client'], ['home'], ['completion', 'bash'], ['repo', 'list'], ['dependency', 'list', chart],
+      ['template', chart], ['lint', chart], ['package', chart, '-d', work], ['inspect', chart], ['inspect', 'values', chart],
+      ['inspect', 'chart', chart], ['inspect', 'readme', chart], ['version', '--client'], ['home'], ['completion', 'bash'],
+      ['repo', 'list'], ['dependency', 'list', chart], ['dependency', 'build', chart], ['dependency', 'update', chart],
       ['plugin', 'list'], ['list', '--help'], ['helm-ts-no-such-command'],
-    ];
+    ].map((args) => ({ args, env }));
+    if (tiller.port) {
+      const host = { ...env, HELM_HOST: `127.0.0.1:${tiller.port}` };
+      for (const args of [
+        ['list'], ['history', 'warm'], ['status', 'warm'], ['get', 'warm'], ['get', 'values', 'warm'], ['get', 'manifest', 'warm'],
+        ['get', 'hooks', 'warm'], ['get', 'notes', 'warm'], ['delete', 'warm'], ['rollback', 'warm', '1'], ['test', 'warm'],
+        ['install', chart, '--dry-run'], ['upgrade', 'warm', chart, '--dry-run'],
+      ]) runs.push({ args, env: host });
+    }
     // Two at a time: the machine running the build is usually busy with other things too.
-    const queue = [...runs];
-    await Promise.all([0, 1].map(async () => { for (let r = queue.shift(); r; r = queue.shift()) await warmUp(dir, r, env); }));
+    await Promise.all([0, 1].map(async () => { for (let r = runs.shift(); r; r = runs.shift()) await warmUp(dir, r.args, r.env); }));
   } finally {
+    tiller.child.kill();
     rmSync(work, { recursive: true, force: true });
   }
 }
