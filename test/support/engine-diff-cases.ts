@@ -133,6 +133,10 @@ const TOPICS: [string, string[]][] = [
     '{{ join "-" (list 1 "a" nil 1.5) }}', '{{ join "-" .Values.str }}', '{{ join "-" 3 }}', '{{ splitList "," "a,,b," | toJson }}', '{{ split "," "a,b" | toJson }}',
     '{{ splitn "," 2 "a,b,c" | toJson }}', '{{ toStrings (list 1 nil 1.5 "a" true (list 1)) | toJson }}', '{{ list .Values.nil | len }}', '{{ len .Values.map }}',
     '{{ range $i, $e := .Values.strs }}{{ $i }}{{ $e }}{{ end }}', '{{ range .Values.mixedKeys }}{{ . }},{{ end }}', '{{ range $k, $v := .Values.mixedKeys }}{{ $k }};{{ end }}',
+    '{{ rest (list) }}', '{{ rest (list) | typeOf }}', '{{ initial (list) | len }}', '{{ concat (list) (list) | toJson }}', '{{ concat | toJson }}', '{{ concat (list) | toYaml }}',
+    '{{ regexFindAll "x" "abc" -1 | toJson }}', '{{ regexSplit "x" "abc" 0 | toJson }}', '{{ regexFindAll "x" "abc" 0 | toJson }}', '{{ without (list 1) 1 | toJson }}', '{{ compact (list "") | toJson }}',
+    '{{ uniq (list) | toJson }}', '{{ keys (dict) | toJson }}', '{{ values (dict) | toJson }}', '{{ pluck "a" (dict) | toJson }}', '{{ until 0 | toJson }}', '{{ splitList "," "" | toJson }}',
+    '{{ toStrings nil | toJson }}', '{{ slice (list) | toJson }}', '{{ chunk 2 (list) | toJson }}', '{{ reverse (list) | toJson }}', '{{ (list) | toPrettyJson }}', '{{ rest (list 1) | toJson }}',
     '{{ tuple 1 "a" | toJson }}', '{{ without (list 1 2 1) 1 | toJson }}', '{{ mustPrepend nil 1 | toJson }}', '{{ append nil 1 | toJson }}', '{{ first nil }}',
   ]],
   ['str', [

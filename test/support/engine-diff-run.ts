@@ -27,9 +27,9 @@ for (const d of diffs) {
 console.log(`${cases.length} cases, ${diffs.length} differences, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 1));
 if (saveTo) {
-  const fixture = (existsSync(saveTo) ? JSON.parse(readFileSync(saveTo, 'utf8')) : {}) as Record<string, Outcome>;
-  for (const r of results) if (sameOutcome(r)) fixture[r.tpl] = r.ref;
-  const sorted = Object.fromEntries(Object.keys(fixture).sort().map((k) => [k, fixture[k]]));
-  writeFileSync(saveTo, JSON.stringify(sorted, null, 0).replace(/,"/g, ',\n"') + '\n');
-  console.log(`${Object.keys(sorted).length} cases in ${saveTo}`);
+  const fixture = (existsSync(saveTo) ? JSON.parse(readFileSync(saveTo, 'utf8')) : {}) as Record<string, Outcome & { name: string }>;
+  for (const r of results) if (sameOutcome(r)) fixture[r.tpl] = { name: r.name, ...r.ref };
+  const keys = Object.keys(fixture).sort();
+  writeFileSync(saveTo, '{\n' + keys.map((k) => JSON.stringify(k) + ': ' + JSON.stringify(fixture[k])).join(',\n') + '\n}\n');
+  console.log(`${keys.length} cases in ${saveTo}`);
 }

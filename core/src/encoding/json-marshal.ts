@@ -5,7 +5,7 @@
  * form ('f' between 1e-6 and 1e21, else 'e' with e-07 cleaned to e-7), []byte as base64, nil as null.
  * Struct fields keep their declaration order (the insertion order of structJsonValue's map).
  */
-import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { goStringCompare, toWellFormed } from './go-strings.js';
 import { JsonError } from './errors.js';
@@ -111,7 +111,7 @@ function encode(v: GoValue, o: MarshalOptions, depth: string): string {
   }
   if (v instanceof Uint8Array) return '"' + base64(v) + '"';
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
+    if (v.length === 0) return isNilSlice(v) ? 'null' : '[]';
     if (o.indent === undefined) {
       let out = '[';
       for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + encode(v[i], o, depth);

@@ -6,7 +6,7 @@
  * base64, and strings are what go-yaml reads back from JSON text (control characters JSON leaves raw are
  * rejected by go-yaml's reader; a raw U+0085 folds like a line break in a quoted scalar).
  */
-import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, typeName, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { Emitter, ScalarStyle } from './yaml-emitter.js';
 import { analyzeScalar } from './yaml-analyze.js';
@@ -105,6 +105,8 @@ function emitNode(e: Emitter, v: GoValue): void {
   if (v instanceof Uint8Array) return emitString(e, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'));
   if (Array.isArray(v)) {
     if (v.length === 0) {
+      // A nil slice went through JSON as null.
+      if (isNilSlice(v)) return emitPlain(e, 'null');
       e.emptyCollection('[', ']');
       return;
     }

@@ -18,10 +18,21 @@ export class TomlPanic extends HelmError {}
 
 const INDENT = '  ';
 
+// Struct fields as BurntSushi's eStruct sees them: Go field names in declaration order (no sorting).
+const structFields = new WeakSet<GoMap>();
+
 function asMap(v: GoValue): GoMap | undefined {
   if (v instanceof GoStruct) {
-    const s = structJsonValue(v);
-    return isGoMap(s) ? s : undefined;
+    // A JSON form that is not a map stands for a MarshalJSON/TextMarshaler type (time, semver): not a table.
+    if (typeof (v as { jsonValue?: unknown }).jsonValue === 'function' && !isGoMap(structJsonValue(v))) return undefined;
+    const out: GoMap = {};
+    for (const k of Object.keys(v)) {
+      const c = k.charCodeAt(0);
+      if (k === 'goType' || (c >= 97 && c <= 122)) continue;
+      out[k] = (v as unknown as GoMap)[k];
+    }
+    structFields.add(out);
+    return out;
   }
   if (v instanceof GoNamedMap) return v.entries();
   if (v !== null && typeof v === 'object' && isGoMap(v)) return v;
@@ -137,8 +148,9 @@ class TomlEncoder {
     const direct: string[] = [];
     const sub: string[] = [];
     for (const k of Object.keys(m)) (isTable(m[k]) ? sub : direct).push(k);
+    const ordered = structFields.has(m);
     const write = (keys: string[], trailComma: boolean): void => {
-      keys.sort(goStringCompare);
+      if (!ordered) keys.sort(goStringCompare);
       keys.forEach((k, i) => {
         const val = m[k];
         if (isNil(val)) return;

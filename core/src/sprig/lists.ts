@@ -1,5 +1,5 @@
 /** Sprig's list functions (list.go). Non-must forms panic with the must form's error, as in Sprig v3. */
-import { goFunc, kindOf, type FuncMap, type GoValue } from '../template/value.js';
+import { goFunc, kindOf, nilSlice, type FuncMap, type GoValue } from '../template/value.js';
 import { deepEqual, empty, iface, isSliceLike, sliceItems, sliceType, toInt, typedSlice } from './cast.js';
 import { strslice } from './strval.js';
 
@@ -36,13 +36,15 @@ function last(list: GoValue): GoValue {
   return l.length === 0 ? undefined : iface(l[l.length - 1]);
 }
 
+// Sprig returns nil for an empty list (JSON null).
 function rest(list: GoValue): GoValue[] {
-  return asList(list, 'Cannot find rest on type %s').slice(1);
+  const l = asList(list, 'Cannot find rest on type %s');
+  return l.length === 0 ? nilSlice() : l.slice(1);
 }
 
 function initial(list: GoValue): GoValue[] {
   const l = asList(list, 'Cannot find initial on type %s');
-  return l.slice(0, Math.max(0, l.length - 1));
+  return l.length === 0 ? nilSlice() : l.slice(0, l.length - 1);
 }
 
 function reverse(list: GoValue): GoValue[] {
@@ -94,7 +96,7 @@ function concat(...lists: GoValue[]): GoValue[] {
     if (!isSliceLike(l)) throw new Error(`Cannot concat type ${k} as list`);
     res.push(...sliceItems(l));
   }
-  return res;
+  return res.length === 0 ? nilSlice(res) : res;
 }
 
 function chunk(size: bigint, list: GoValue): GoValue[][] {

@@ -5,7 +5,7 @@
  * Positions are UTF-16 indices; Go's byte-wise rules (advance one rune past an empty match) carry over.
  */
 import { RE2JS } from 're2js';
-import { goFunc, type FuncMap } from '../template/value.js';
+import { goFunc, nilSlice, type FuncMap } from '../template/value.js';
 import { typedSlice } from './cast.js';
 import { compileGo, quoteExpr } from './re2.js';
 
@@ -176,7 +176,7 @@ function replaceExpand(re: Regexp, s: string, repl: string): string {
 }
 
 function split(re: Regexp, expr: string, s: string, n: number): string[] {
-  if (n === 0) return [];
+  if (n === 0) return nilSlice([]);
   if (expr.length > 0 && s.length === 0) return [''];
   const matches = allMatches(re, s, n);
   const out: string[] = [];
@@ -204,8 +204,10 @@ function matchString(expr: string, s: string): boolean {
   return execAt(compile(expr), s, 0, 0) !== null;
 }
 
+// FindAllString returns nil when nothing matches (JSON null).
 function findAll(re: Regexp, s: string, n: bigint): string[] {
-  return strs(allMatches(re, s, Number(n)).map((m) => s.slice(m[0], m[1])));
+  const out = strs(allMatches(re, s, Number(n)).map((m) => s.slice(m[0], m[1])));
+  return out.length === 0 ? nilSlice(out) : out;
 }
 
 function find(re: Regexp, s: string): string {

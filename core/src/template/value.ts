@@ -152,6 +152,21 @@ export function namedMapView<M extends GoMap>(m: M, name: string): M {
   });
 }
 
+const NIL_SLICE = Symbol.for('helm-ts.nilSlice');
+
+/**
+ * A nil slice (a function returning `nil` as []interface{} or []string, e.g. Sprig's `rest` of an empty
+ * list): an empty array that prints, ranges and counts as empty but encodes as JSON `null`.
+ */
+export function nilSlice<T extends GoValue[]>(a: T = [] as GoValue[] as T): T {
+  Object.defineProperty(a, NIL_SLICE, { value: true, enumerable: false, configurable: true });
+  return a;
+}
+
+export function isNilSlice(v: GoValue): boolean {
+  return Array.isArray(v) && v.length === 0 && (v as unknown as Record<symbol, unknown>)[NIL_SLICE] === true;
+}
+
 export function isGoMap(v: unknown): v is GoMap {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
