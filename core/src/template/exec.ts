@@ -509,9 +509,8 @@ export class State {
       // A named map type's method comes before its keys, as in Go (chartutil.Values.Table and friends).
       const method = mapMethodOf(receiver, fieldName);
       if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final, receiver, method.signature);
-    }
-    if (!hasArgs && typeof receiver === 'object' && isGoMap(receiver)) {
-      if (hasOwn.call(receiver, fieldName)) {
+      // The common case: a key of a plain map.
+      if (!hasArgs && hasOwn.call(receiver, fieldName)) {
         this.lastIface = true;
         return receiver[fieldName];
       }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { loadChart } from '@helm-ts/core/chart';
 import { processDependencies, coalesceValues } from '@helm-ts/core/values';
 import { renderChart, releaseInfo, Capabilities } from '@helm-ts/core/engine';
+import { spawnSync } from 'node:child_process';
 import { chartFixture } from '../../support/chart-fixtures.js';
+import { referenceHelmBin, repoRoot } from '../../support/helm.js';
 
 async function render(files: Record<string, string>): Promise<Map<string, string>> {
   const dir = chartFixture(files);
@@ -181,4 +183,37 @@ test('chartutil.Values methods fail as Go does (errors taken from the reference)
       tpl,
     );
   }
+});
+
+// Recursive include: Helm allows 1000 nested calls of one name. Ours needs JS stack for each level, so
+// its reach depends on the stack V8 is given; these cases show the engine's limits against the reference.
+const RECURSIVE = {
+  'c/Chart.yaml': CHART,
+  'c/templates/a.yaml':
+    '{{- define "countdown" -}}{{ . }}{{ if gt (int .) 0 }},{{ include "countdown" (sub . 1) }}{{ end }}{{- end -}}\n' +
+    'count: {{ include "countdown" (int .Values.depth) | quote }}\n',
+};
+
+test('renderChart: a helper including itself 800 levels deep renders (as in the reference)', async () => {
+  const out = await render({ ...RECURSIVE, 'c/values.yaml': 'depth: 800\n' });
+  // The reference prints `count: "800,799,...,1,0"`.
+  assert.equal(out.get('c/templates/a.yaml'), `count: "${Array.from({ length: 801 }, (_, i) => 800 - i).join(',')}"\n`);
+});
+
+test("renderChart: include 1001 levels deep fails with the reference's error (given the JS stack for it)", async () => {
+  const dir = join(chartFixture({ ...RECURSIVE, 'c/values.yaml': 'depth: 1001\n' }), 'c');
+  const ref = spawnSync(referenceHelmBin, ['template', 'rel', dir], { encoding: 'utf8' });
+  const want = ref.stderr.split('\n')[0]!.replace(/^Error: /, '');
+  assert.match(want, /error calling include: rendering template has a nested reference name: countdown: unable to execute template$/);
+  // Node's default JS stack holds ~870 such levels; the CLI needs --stack-size for Helm's 1000.
+  const script = `
+    import { loadChart } from '@helm-ts/core/chart';
+    import { coalesceValues } from '@helm-ts/core/values';
+    import { renderChart, releaseInfo, Capabilities } from '@helm-ts/core/engine';
+    const chart = await loadChart(${JSON.stringify(dir)});
+    try {
+      renderChart(chart, { values: coalesceValues(chart, {}), release: releaseInfo({ name: 'rel', namespace: 'ns', revision: 1, isUpgrade: false }), capabilities: new Capabilities() });
+    } catch (e) { process.stdout.write(e.message); }`;
+  const ours = spawnSync(process.execPath, ['--stack-size=3000', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: repoRoot, maxBuffer: 16 << 20 });
+  assert.equal(ours.stdout, want);
 });
