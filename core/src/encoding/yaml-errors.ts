@@ -115,6 +115,19 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
       return withLine(inSeq ? "did not find expected '-' indicator" : 'did not find expected key', line1 - 1);
     }
   }
+  {
+    // `*name:` as a key: libyaml reads an alias there (the `yaml` package does not).
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const alias = /^[ ]*(?:-[ ]+)*\*([^\s,[\]{}]*?)[ ]*:(?:[ \t]|$)/m.exec(text.slice(lineStart));
+    if (alias && err.code === 'UNEXPECTED_TOKEN' && msg.startsWith('Unexpected scalar at node end')) {
+      if (alias[1] === '') return withLine('did not find expected alphabetic or numeric character', line1 > 1 ? line1 : 0);
+      if (!text.slice(0, lineStart).includes('&' + alias[1])) return new YamlError(`yaml: unknown anchor '${alias[1]}' referenced`);
+    }
+    // `? ` after `key: ` on the same line: no simple key is allowed there, so no complex key either.
+    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && text[start] === '?' && /^[ \t\r\n]?$/.test(text[start + 1] ?? '') && /:[ \t]+$/.test(text.slice(lineStart, start))) {
+      return withLine('mapping keys are not allowed in this context', line1 > 1 ? line1 : 0);
+    }
+  }
   switch (err.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY': {
       // libyaml fails at the ':' that starts the unexpected mapping value.

@@ -141,7 +141,10 @@ class Decoder {
     switch (tag) {
       case TAG_PREFIX + 'str': return value;
       case TAG_PREFIX + 'binary': {
-        const bytes = Buffer.from(value.replace(/\s+/g, ''), 'base64');
+        // base64.StdEncoding.DecodeString: padding required, only CR and LF skipped.
+        const b64 = value.replace(/[\r\n]/g, '');
+        if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) fail('!!binary value contains invalid base64 data');
+        const bytes = Buffer.from(b64, 'base64');
         return new TextDecoder('utf-8').decode(bytes);
       }
       case TAG_PREFIX + 'bool': case TAG_PREFIX + 'int': case TAG_PREFIX + 'float': case TAG_PREFIX + 'null':

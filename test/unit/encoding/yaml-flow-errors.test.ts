@@ -30,7 +30,19 @@ const cases: [string, string][] = [
   ['a: ]\n', 'yaml: did not find expected node content'],
   ['a: 1\n]', 'yaml: line 1: did not find expected key'],
   ['a: [1, 2]\nb: {c: 1', "yaml: line 2: did not find expected ',' or '}'"],
+  // Not flow, but in the same family of go-yaml wordings the `yaml` package reports differently.
+  ['a: ?', 'yaml: mapping keys are not allowed in this context'],
+  ['a: ? a', 'yaml: mapping keys are not allowed in this context'],
+  ['*a: 1', "yaml: unknown anchor 'a' referenced"],
+  ['*: 1', 'yaml: did not find expected alphabetic or numeric character'],
+  ['a: !!binary zz', 'yaml: !!binary value contains invalid base64 data'],
+  ['a: !!binary aGk', 'yaml: !!binary value contains invalid base64 data'],
+  ['a: !!binary a Gk=', 'yaml: !!binary value contains invalid base64 data'],
 ];
+
+test('!!binary decodes padded base64 across lines', () => {
+  assert.deepEqual(parseYaml('a: !!binary |\n  aG\n  k=', { target: 'map' }), { a: 'hi' });
+});
 
 for (const [input, want] of cases) {
   test(`flow error: ${JSON.stringify(input)}`, () => {
