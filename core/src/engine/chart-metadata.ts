@@ -1,4 +1,4 @@
-import { GoStruct, type GoMap, type GoValue } from '../template/value.js';
+import { GoStruct, nilSlice, type GoMap, type GoValue } from '../template/value.js';
 import type { Chart, Dependency, Maintainer } from '../chart/model.js';
 
 /** A maintainer as templates see it: `*chart.Maintainer` (Helm 3 `URL`, Helm 2 `Url`). */
@@ -54,9 +54,9 @@ export class DependencyStruct extends GoStruct {
     this.Version = d.version ?? '';
     this.Repository = d.repository ?? '';
     this.Condition = d.condition ?? '';
-    this.Tags = [...(d.tags ?? [])];
+    this.Tags = d.tags ? [...d.tags] : nilSlice();
     this.Enabled = d.enabled ?? false;
-    this.ImportValues = (d.importValues ?? []).map((v) => (typeof v === 'string' ? v : ({ ...v } as GoMap)));
+    this.ImportValues = d.importValues ? d.importValues.map((v) => (typeof v === 'string' ? v : ({ ...v } as GoMap))) : nilSlice();
     this.Alias = d.alias ?? '';
   }
 
@@ -111,11 +111,11 @@ export class MetadataStruct extends GoStruct {
     const m = chart.metadata;
     this.Name = m.name ?? '';
     this.Home = m.home ?? '';
-    this.Sources = [...(m.sources ?? [])];
+    this.Sources = m.sources ? [...m.sources] : nilSlice();
     this.Version = m.version ?? '';
     this.Description = m.description ?? '';
-    this.Keywords = [...(m.keywords ?? [])];
-    this.Maintainers = (m.maintainers ?? []).map((x) => new MaintainerStruct(x));
+    this.Keywords = m.keywords ? [...m.keywords] : nilSlice();
+    this.Maintainers = m.maintainers ? m.maintainers.map((x) => new MaintainerStruct(x)) : nilSlice();
     this.Icon = m.icon ?? '';
     this.APIVersion = m.apiVersion ?? '';
     this.Condition = m.condition ?? '';
@@ -124,7 +124,7 @@ export class MetadataStruct extends GoStruct {
     this.Deprecated = m.deprecated ?? false;
     this.Annotations = { ...(m.annotations ?? {}) };
     this.KubeVersion = m.kubeVersion ?? '';
-    this.Dependencies = (m.dependencies ?? []).map((d) => new DependencyStruct(d));
+    this.Dependencies = m.dependencies ? m.dependencies.map((d) => new DependencyStruct(d)) : nilSlice();
     this.Type = m.type ?? '';
     hidden(this, { ApiVersion: this.APIVersion, TillerVersion: m.tillerVersion ?? '', Engine: m.engine ?? '' });
   }

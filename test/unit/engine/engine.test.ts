@@ -98,6 +98,12 @@ const renders: { name: string; files: Record<string, string>; key: string; want:
     want: '8080|9090 20 |"Table: shadow\\nconfig:\\n  limits:\\n    cpu: 1\\n  server:\\n    grpc:\\n      port: 9090\\n    http:\\n      port: 8080\\ndepth: 20\\nnilv: null\\n"|4 map[string]interface {} chartutil.Values|1 "BasePath: c/templates\\nName: c/templates/a.yaml\\n"',
   },
   {
+    name: '.Chart lists absent from Chart.yaml are nil slices: print [], encode null',
+    files: { 'c/Chart.yaml': CHART + 'keywords: [a]\n', 'c/templates/a.yaml': '{{ .Chart.Maintainers | toJson }} {{ .Chart.Keywords | toJson }} {{ .Chart.Sources | toJson }} {{ .Chart.Dependencies | toJson }} {{ .Chart.Maintainers }} {{ len .Chart.Sources }} {{ .Chart.Sources | toYaml }}' },
+    key: 'c/templates/a.yaml',
+    want: 'null ["a"] null null [] 0 null',
+  },
+  {
     name: 'tpl: a chart define replaces a same-named define of the text',
     files: { ...LIB, 'c/templates/a.yaml': '{{ tpl "{{ define \\"lib.y\\" }}MINE{{ end }}{{ include \\"lib.y\\" . }}" . }}' },
     key: 'c/templates/a.yaml',
