@@ -2,11 +2,11 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { helmBin, tempDir } from '../support/helm.js';
-import { newHelmHome, ours, packageCharts, reference, staticServer, writeChart } from '../support/repo-fixtures.js';
+import { newHelmHome, ours, packageCharts, reference, referenceSync, staticServer, writeChart } from '../support/repo-fixtures.js';
 
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
 
@@ -148,4 +148,34 @@ test('an index written by helm repo index (with --merge) is read by the referenc
   } finally {
     await server.close();
   }
+});
+
+test('helm repo index writes the index.yaml the reference writes for the same archives (times aside)', async () => {
+  // Chart.yaml shapes that take different paths through the YAML reader and writer: quoting, folding of
+  // long text, non-ASCII, maintainers, annotations, deprecated, v2 dependencies, a sub-folder.
+  const src = tempDir();
+  const charts: Record<string, string> = {
+    plain: 'apiVersion: v1\nname: plain\nversion: 1.0.0\ndescription: A Helm chart for Kubernetes\n',
+    quoted: `apiVersion: v1\nname: quoted\nversion: "1.0"\nappVersion: "2020-01-01"\ndescription: 'yes: it''s #1'\nkeywords: [true, "on", 1.5, "~"]\nhome: https://example.com/a?b=c#d\n`,
+    long: `apiVersion: v1\nname: long\nversion: 0.1.0-rc.1+build.5\ndescription: ${'a rather long description that goes on '.repeat(4).trim()}\nicon: https://example.com/icon.png\n`,
+    unicode: 'apiVersion: v1\nname: unicode\nversion: 2.0.0\ndescription: "Café – données\\tтест ✓"\nmaintainers:\n- name: Zoë\n  email: z@example.com\n- name: Bob\n  url: https://bob.example.com\n',
+    v2: 'apiVersion: v2\nname: v2\nversion: 3.0.0\ntype: application\ndeprecated: true\nannotations:\n  category: "Database"\n  "a.b/c": x\ndependencies:\n- name: dep\n  version: ">=1.0.0"\n  repository: https://charts.example.com\n  condition: dep.enabled\n  tags: [x]\n  alias: d\n',
+  };
+  const dirs = Object.entries(charts).map(([name, chartYaml]) => {
+    const d = writeChart(src, { name, version: '0.0.0' });
+    writeFileSync(join(d, 'Chart.yaml'), chartYaml);
+    if (chartYaml.includes('dependencies:')) writeChart(join(d, 'charts'), { name: 'dep', version: '1.0.0' });
+    return d;
+  });
+  const mine = tempDir();
+  mkdirSync(join(mine, 'sub'));
+  assert.equal(referenceSync(['package', '-d', mine, ...dirs.slice(0, 3)]).status, 0);
+  assert.equal(referenceSync(['package', '-d', join(mine, 'sub'), ...dirs.slice(3)]).status, 0);
+  const theirs = tempDir();
+  cpSync(mine, theirs, { recursive: true });
+  assert.equal((await ours(['repo', 'index', mine, '--url', 'https://charts.example.com/x'], newHelmHome())).status, 0);
+  assert.equal((await reference(['repo', 'index', theirs, '--url', 'https://charts.example.com/x'], tempDir())).status, 0);
+  const times = (p: string): string => readFileSync(join(p, 'index.yaml'), 'utf8').replace(/^(\s*(?:created|generated): ).*$/gm, '$1T');
+  assert.equal(times(mine), times(theirs));
+  assert.match(times(mine), /description: a rather long description that goes on a rather long description\n +that goes on/);
 });
