@@ -67,7 +67,7 @@ export function renderChart(chart: Chart, options: RenderOptions): Map<string, s
   const keys = sortTemplates([...templates.keys()]);
   // Each file is parsed once; tpl adds the same trees to the fresh template set it renders in.
   const references: ReferenceTemplates = { keys, trees: new Map() };
-  set.addFuncs(baseFuncMap());
+  set.addSharedFuncs(baseFuncMap());
   set.addFuncs(helmFuncs(set, { rootName: ROOT_NAME, strict: options.strict ?? false, lintMode: options.lintMode ?? false, warnings: options.warnings, lookup: options.lookup, references }));
 
   for (const key of keys) {

@@ -1,5 +1,5 @@
 import { goFunc, isGoMap, type FuncMap, type GoMap, type GoValue } from '../template/value.js';
-import { TemplateSet, type Tree } from '../template/index.js';
+import { TemplateSet, addParseTrees, type Tree } from '../template/index.js';
 import { cleanupExecError, cleanupParseError } from './render-errors.js';
 import { sprigFuncs } from '../sprig/index.js';
 import { encodingFuncs } from '../encoding/index.js';
@@ -26,6 +26,24 @@ export interface HelmFuncOptions {
 export interface ReferenceTemplates {
   keys: string[];
   trees: Map<string, ReadonlyMap<string, Tree>>;
+  /** referenceTrees' results, by the calling file's name. */
+  folds?: Map<string, ReadonlyMap<string, Tree>>;
+}
+
+/**
+ * What tpl adds to its fresh set after parsing a text that defines nothing (only `name`): every chart file
+ * but `name`, in parse order, each unless its key is defined by then. The same for every tpl call from one
+ * file, so it is computed once per file (a chart can call tpl hundreds of times, each over every template).
+ */
+function referenceTrees(refs: ReferenceTemplates, name: string): ReadonlyMap<string, Tree> {
+  const folds = (refs.folds ??= new Map());
+  let fold = folds.get(name);
+  if (fold === undefined) {
+    const m = new Map<string, Tree>();
+    for (const key of refs.keys) if (key !== name && !m.has(key)) addParseTrees(m, refs.trees.get(key)!);
+    folds.set(name, (fold = m));
+  }
+  return fold;
 }
 
 let baseFuncs: FuncMap | undefined;
@@ -68,15 +86,22 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
     const refs = o.references;
     const inner = refs ? new TemplateSet({ name: o.rootName ?? 'gotpl' }) : set.clone();
     inner.setMissingKey(o.strict ? 'error' : 'zero');
-    if (refs) inner.addFuncs(baseFuncMap());
+    if (refs) inner.addSharedFuncs(baseFuncMap());
     inner.addFuncs(helmFuncs(inner, o, refs ? new Map() : includedNames));
     const during = (err: Error): Error => new Error(`error during tpl function execution for ${goQuote(text)}: ${err.message}`);
+    let own: ReadonlyMap<string, Tree>;
     try {
-      inner.parse(name, text);
+      own = inner.parseTrees(name, text);
     } catch (err) {
       throw during(cleanupParseError(name, err));
     }
-    if (refs) for (const key of refs.keys) if (!inner.has(key)) inner.addTrees(refs.trees.get(key)!);
+    inner.addTrees(own);
+    if (refs) {
+      // Adding the combined trees after the text's is what adding each file's does (an empty body never
+      // replaces): see referenceTrees. A text with defines of its own takes the long way.
+      if (own.size === 1 && own.has(name)) inner.addTrees(referenceTrees(refs, name));
+      else for (const key of refs.keys) if (!inner.has(key)) inner.addTrees(refs.trees.get(key)!);
+    }
     let out: string;
     try {
       out = inner.execute(name, vals);

@@ -31,12 +31,32 @@ interface FuncEntry {
 }
 const BUILTIN_ENTRIES = new Map<string, FuncEntry>(Object.entries(BUILTINS).map(([k, fn]) => [k, { fn, builtin: true }]));
 
-/** Function names already checked (Helm adds the same ~200 to every tpl's fresh set). */
+/** Function names already checked. */
 const VALID_NAMES = new Set<string>();
+
+function checkFuncName(name: string): void {
+  if (VALID_NAMES.has(name)) return;
+  if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
+  VALID_NAMES.add(name);
+}
+
+/** Go's AddParseTree of each tree into a name → tree map: an empty body never replaces a template. */
+export function addParseTrees(into: Map<string, Tree>, trees: ReadonlyMap<string, Tree>): void {
+  for (const [n, tree] of trees) {
+    const old = into.get(n);
+    if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
+    into.set(n, tree);
+  }
+}
+
+/** The entries of each shared function map (addSharedFuncs). */
+const SHARED_ENTRIES = new WeakMap<FuncMap, ReadonlyMap<string, FuncEntry>>();
 
 export class TemplateSet {
   private readonly templates = new Map<string, Tree>();
   private readonly funcs = new Map<string, FuncEntry>();
+  /** Functions shared with other sets (addSharedFuncs), looked up after this set's own. */
+  private shared: ReadonlyMap<string, FuncEntry> | null = null;
   private missingKey: MissingKey;
   private readonly rootName: string;
   /** What executions see; replaced when functions are added, which drops the function caches of trees. */
@@ -52,10 +72,13 @@ export class TemplateSet {
   private newContext(): ExecContext {
     const templates = this.templates;
     const funcs = this.funcs;
+    const shared = this.shared;
     const self = this;
     return {
       lookup: (name) => templates.get(name),
-      findFunction: (name) => funcs.get(name) ?? BUILTIN_ENTRIES.get(name),
+      findFunction: shared === null
+        ? (name) => funcs.get(name) ?? BUILTIN_ENTRIES.get(name)
+        : (name) => funcs.get(name) ?? shared.get(name) ?? BUILTIN_ENTRIES.get(name),
       get missingKey() {
         return self.missingKey;
       },
@@ -65,18 +88,35 @@ export class TemplateSet {
   /** Go's Funcs(): functions must be added before the templates that use them are parsed. */
   addFuncs(funcs: FuncMap): this {
     for (const [name, fn] of Object.entries(funcs)) {
-      if (!VALID_NAMES.has(name)) {
-        if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name)) throw new TemplateError(`function name ${JSON.stringify(name)} is not a valid identifier`, name, name, undefined);
-        VALID_NAMES.add(name);
-      }
+      checkFuncName(name);
       this.funcs.set(name, { fn, builtin: false });
     }
     this.ctx = this.newContext();
     return this;
   }
 
+  /**
+   * addFuncs for a function map that many sets add unchanged and nobody modifies (Helm's Sprig map: tpl makes
+   * a set per call): its entries are built once and shared. It must come before any other functions.
+   */
+  addSharedFuncs(funcs: FuncMap): this {
+    if (this.funcs.size > 0 || this.shared !== null) throw new Error('addSharedFuncs: shared functions must be added first');
+    let entries = SHARED_ENTRIES.get(funcs);
+    if (entries === undefined) {
+      const m = new Map<string, FuncEntry>();
+      for (const [name, fn] of Object.entries(funcs)) {
+        checkFuncName(name);
+        m.set(name, { fn, builtin: false });
+      }
+      SHARED_ENTRIES.set(funcs, (entries = m));
+    }
+    this.shared = entries;
+    this.ctx = this.newContext();
+    return this;
+  }
+
   private hasFunction = (name: string): boolean =>
-    this.funcs.has(name) || Object.prototype.hasOwnProperty.call(BUILTINS, name);
+    this.funcs.has(name) || this.shared?.has(name) === true || Object.prototype.hasOwnProperty.call(BUILTINS, name);
 
   /**
    * Go's t.New(name).Parse(text): defines `name` and the templates its {{define}}s and {{block}}s name.
@@ -103,11 +143,7 @@ export class TemplateSet {
 
   /** The second half of parse (Go's AddParseTree per tree): an empty body never replaces a template. */
   addTrees(trees: ReadonlyMap<string, Tree>): this {
-    for (const [n, tree] of trees) {
-      const old = this.templates.get(n);
-      if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
-      this.templates.set(n, tree);
-    }
+    addParseTrees(this.templates, trees);
     return this;
   }
 
@@ -143,7 +179,9 @@ export class TemplateSet {
   /** Go's Clone(): the same templates and functions; later parses and options are independent. */
   clone(): TemplateSet {
     const c = new TemplateSet({ missingKey: this.missingKey, name: this.rootName });
+    c.shared = this.shared;
     for (const [k, v] of this.funcs) c.funcs.set(k, v);
+    c.ctx = c.newContext();
     for (const [k, v] of this.templates) c.templates.set(k, v);
     return c;
   }

@@ -223,3 +223,17 @@ test("renderChart: include 1001 levels deep fails with the reference's error (gi
   const ours = spawnSync(process.execPath, ['--stack-size=3000', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: repoRoot, maxBuffer: 16 << 20 });
   assert.equal(ours.stdout, want);
 });
+
+test("renderChart: tpl sees the chart's defines over the text's own, empty bodies never replacing (as in the reference)", async () => {
+  const out = await render({
+    'c/Chart.yaml': CHART,
+    'c/templates/a.yaml':
+      'a: {{ tpl "{{ define \\"x\\" }}TEXT{{ end }}{{ include \\"x\\" . }}" . }}\n' +
+      'b: {{ tpl "{{ include \\"x\\" . }}|{{ include \\"y\\" . }}|{{ include \\"z\\" . }}" . }}\n' +
+      'c: {{ tpl "{{ define \\"z\\" }}ZT{{ end }}{{ include \\"z\\" . }}" . }}\n' +
+      'd: {{ tpl "{{ include \\"x\\" . }}" . }}\n',
+    'c/templates/_b.tpl': '{{ define "x" }}CHART{{ end }}{{ define "y" }}Y1{{ end }}{{ define "z" }}{{ end }}\n',
+    'c/templates/_c.tpl': '{{ define "y" }}{{ end }}{{ define "z" }}  {{ end }}\n',
+  });
+  assert.equal(out.get('c/templates/a.yaml'), 'a: CHART\nb: CHART|Y1|  \nc: ZT\nd: CHART\n');
+});
