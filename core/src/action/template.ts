@@ -7,6 +7,7 @@ import { chartFullPath, type Chart } from '../chart/model.js';
 import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
 import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
 import { sortByKind, InstallOrder } from '../release/kind-order.js';
+import { checkRenderedManifests } from '../release/manifest-head.js';
 import type { GoMap } from '../template/value.js';
 
 export interface TemplateOptions {
@@ -70,6 +71,9 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
     name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time, service: o.service,
   });
   const rendered = renderChart(chart, { values, release, capabilities });
+  // Helm reads every document's head before it sorts them (and so before --show-only picks any): a
+  // document it cannot read refuses the chart. NOTES.txt files are taken out first.
+  checkRenderedManifests(new Map([...rendered].filter(([key]) => !key.endsWith('NOTES.txt'))));
 
   const wanted = o.execute?.length ? selectExecuted(chart, o.chartPath, o.execute) : undefined;
   if (wanted) {

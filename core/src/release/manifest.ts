@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { HelmError } from '../errors/index.js';
 import { sortByKind, InstallOrder } from './kind-order.js';
+import { splitManifestText } from './manifest-scan.js';
 
 /** What Helm reads of a document before deciding what it is (spec §5.2 step 6). */
 export interface ManifestHead {
@@ -47,11 +48,9 @@ const HOOK_EVENTS: ReadonlySet<string> = new Set<HookEvent>([
 ]);
 const DELETE_POLICIES: ReadonlySet<string> = new Set<HookDeletePolicy>(['hook-succeeded', 'hook-failed', 'before-hook-creation']);
 
-const SEPARATOR = /(?:^|\s*\n)---\s*/;
-
 /** Splits one rendered file into its YAML documents: trimmed, empty ones dropped. */
 export function splitManifestDocs(content: string): string[] {
-  return content.trim().split(SEPARATOR).map((d) => d.trim()).filter((d) => d !== '');
+  return splitManifestText(content);
 }
 
 /** Go's strconv.Atoi, with Helm's "invalid means 0". */
