@@ -28,6 +28,8 @@ export interface ReferenceTemplates {
   trees: Map<string, ReadonlyMap<string, Tree>>;
   /** referenceTrees' results, by the calling file's name. */
   folds?: Map<string, ReadonlyMap<string, Tree>>;
+  /** tpl's parses, by name and text: trees are not changed by execution, and charts tpl the same text often. */
+  parses?: Map<string, ReadonlyMap<string, Tree>>;
 }
 
 /**
@@ -89,11 +91,15 @@ export function helmFuncs(set: TemplateSet, o: HelmFuncOptions, includedNames = 
     if (refs) inner.addSharedFuncs(baseFuncMap());
     inner.addFuncs(helmFuncs(inner, o, refs ? new Map() : includedNames));
     const during = (err: Error): Error => new Error(`error during tpl function execution for ${goQuote(text)}: ${err.message}`);
-    let own: ReadonlyMap<string, Tree>;
-    try {
-      own = inner.parseTrees(name, text);
-    } catch (err) {
-      throw during(cleanupParseError(name, err));
+    const parseKey = `${name}\0${text}`;
+    let own = refs?.parses?.get(parseKey);
+    if (own === undefined) {
+      try {
+        own = inner.parseTrees(name, text);
+      } catch (err) {
+        throw during(cleanupParseError(name, err));
+      }
+      if (refs) (refs.parses ??= new Map()).set(parseKey, own);
     }
     inner.addTrees(own);
     if (refs) {
