@@ -1,8 +1,9 @@
 // Build step (part of `npm run build`): bundles the parts of @kubernetes/client-node that core/src/kube uses
 // (KubeConfig, PortForward) into one CommonJS file. Importing the package itself loads its whole generated API
 // (~0.6 s of CPU); the tree-shaken bundle loads in ~0.1 s. core/src/kube/client-node.ts falls back to the
-// package when the bundle is absent. `--clean` removes it.
-import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+// package when the bundle is absent. Nothing is rebuilt while the bundle is there for the installed client-node
+// (the command bundles of scripts/bundle-commands.mjs stamp this file). `--clean` removes it.
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -14,6 +15,8 @@ if (process.argv.includes('--clean')) {
   process.exit(0);
 }
 const require = createRequire(join(root, 'package.json'));
+const version = require('@kubernetes/client-node/package.json').version;
+if (existsSync(out) && existsSync(`${out}.version`) && readFileSync(`${out}.version`, 'utf8') === version) process.exit(0);
 const { build } = require('esbuild');
 const entryDir = join(root, 'core', 'dist', 'kube');
 mkdirSync(entryDir, { recursive: true });
@@ -27,4 +30,4 @@ await build({
   outfile: out,
   logLevel: 'error',
 });
-writeFileSync(`${out}.version`, require('@kubernetes/client-node/package.json').version);
+writeFileSync(`${out}.version`, version);

@@ -3,8 +3,9 @@
 // the help class, the hooks), with @helm-ts/core, @helm-ts/plugin-base and their packages inlined, each with a
 // V8 code cache. bin/helm's preload (plugins/base/src/preload.ts) serves oclif's import of such a module from
 // its bundle, so a command reads and deserializes one file instead of resolving, reading and compiling
-// 100-200 ES modules. Each bundle records its inputs (size and mtime): the preload ignores a bundle whose inputs
-// changed since (a `tsc -b` without this step) and imports the plain modules, as with HELM_TS_NO_BUNDLE=1.
+// 100-200 ES modules. Each bundle records stamps of what it was built from (see stampFiles): the preload ignores a
+// bundle whose inputs changed since (a `tsc -b` without this step) and imports the plain modules, as with
+// HELM_TS_NO_BUNDLE=1.
 // Nothing is rebuilt while every input is unchanged. `--clean` removes the bundles.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -50,6 +51,26 @@ function oclifModules() {
 /** What the bundles were built from besides their inputs: this script, the node that made the caches. */
 const builder = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).update(process.version).digest('hex').slice(0, 16);
 
+/**
+ * The files whose (size, ctime) stand for a bundle's inputs, checked by the preload on every use, so a few
+ * rather than hundreds: for our build output the project's tsconfig.tsbuildinfo (tsc rewrites it whenever it
+ * emits), for a package the nearest package.json (ctime, not mtime: npm gives every file the same fixed mtime),
+ * and client-node's bundle, which the kube layer's shim loads.
+ */
+function stampFiles(inputs) {
+  const found = new Set();
+  const nearest = (file, name) => {
+    for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {
+      if (existsSync(join(dir, name))) return join(dir, name);
+    }
+    throw new Error(`bundle-commands: no ${name} above ${file}`);
+  };
+  for (const p of inputs) found.add(workspaceCode(p) ? nearest(p, 'tsconfig.tsbuildinfo') : nearest(p, 'package.json'));
+  if (inputs.includes(clientNodeModule)) found.add(clientNodeBundle).add(`${clientNodeBundle}.version`);
+  return [...found].sort();
+}
+const stamp = (file) => { const s = statSync(file); return [relative(outDir, file), s.size, Math.floor(s.ctimeMs)]; };
+
 /** Whether the bundles in outDir were built by this script from exactly these modules, all inputs unchanged. */
 function upToDate(modules) {
   try {
@@ -60,9 +81,9 @@ function upToDate(modules) {
     for (const name of new Set(Object.values(wanted))) {
       if (!existsSync(join(outDir, `${name}.cjs.cache`))) return false;
       const { inputs } = JSON.parse(readFileSync(join(outDir, `${name}.json`), 'utf8'));
-      for (const [rel, size, mtime] of inputs) {
+      for (const [rel, size, ctime] of inputs) {
         const s = statSync(join(outDir, rel), { throwIfNoEntry: false });
-        if (!s || s.size !== size || Math.floor(s.mtimeMs) !== mtime) return false;
+        if (!s || s.size !== size || Math.floor(s.ctimeMs) !== ctime) return false;
       }
     }
     return true;
@@ -113,7 +134,7 @@ function warmUp(dir, args, env) {
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (process.env.HELM_TS_BUNDLE_DEBUG) console.log(`warm-up: helm ${args.join(' ')}: exit ${code}`);
+      if (process.env.HELM_TS_BUNDLE_DEBUG) console.log(`${(performance.now() / 1000).toFixed(1)}s warm-up: helm ${args.join(' ')}: exit ${code}`);
       resolve();
     });
     child.on('error', () => { clearTimeout(timer); resolve(); });
@@ -152,30 +173,30 @@ async function warmUps(dir) {
   // No cluster: no KUBECONFIG, and a HOME without .kube/config.
   const env = { ...process.env, HELM_HOME: join(work, 'home'), HOME: work, HELM_HOST: '' };
   delete env.KUBECONFIG;
-  const tiller = await startTiller(env);
+  const starting = startTiller(env);
   try {
     const chart = join(work, 'warm');
     // Sequential: each needs the one before (a home, a chart).
     await warmUp(dir, ['init', '--client-only', '--skip-refresh'], env);
     await warmUp(dir, ['create', chart], env);
+    // The commands people run most; the rest keep a top-level cache (a warm-up run is a whole helm start).
     const runs = [
       ['template', chart], ['lint', chart], ['package', chart, '-d', work], ['inspect', chart], ['inspect', 'values', chart],
-      ['inspect', 'chart', chart], ['inspect', 'readme', chart], ['version', '--client'], ['home'], ['completion', 'bash'],
-      ['repo', 'list'], ['dependency', 'list', chart], ['dependency', 'build', chart], ['dependency', 'update', chart],
+      ['version', '--client'], ['repo', 'list'], ['dependency', 'list', chart], ['dependency', 'build', chart],
       ['plugin', 'list'], ['list', '--help'], ['helm-ts-no-such-command'],
     ].map((args) => ({ args, env }));
+    const tiller = await starting;
     if (tiller.port) {
       const host = { ...env, HELM_HOST: `127.0.0.1:${tiller.port}` };
       for (const args of [
-        ['list'], ['history', 'warm'], ['status', 'warm'], ['get', 'warm'], ['get', 'values', 'warm'], ['get', 'manifest', 'warm'],
-        ['get', 'hooks', 'warm'], ['get', 'notes', 'warm'], ['delete', 'warm'], ['rollback', 'warm', '1'], ['test', 'warm'],
-        ['install', chart, '--dry-run'], ['upgrade', 'warm', chart, '--dry-run'],
+        ['list'], ['history', 'warm'], ['status', 'warm'], ['get', 'warm'], ['get', 'values', 'warm'], ['delete', 'warm'],
+        ['rollback', 'warm', '1'], ['test', 'warm'], ['install', chart, '--dry-run'], ['upgrade', 'warm', chart, '--dry-run'],
       ]) runs.push({ args, env: host });
     }
     // Two at a time: the machine running the build is usually busy with other things too.
     await Promise.all([0, 1].map(async () => { for (let r = runs.shift(); r; r = runs.shift()) await warmUp(dir, r.args, r.env); }));
   } finally {
-    tiller.child.kill();
+    (await starting).child.kill();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -207,25 +228,26 @@ try {
     legalComments: 'none',
     plugins: [helmTsBuild],
   });
+  if (process.env.HELM_TS_BUNDLE_DEBUG) console.log(`${(performance.now() / 1000).toFixed(1)}s esbuild done`);
   const index = { builder, modules: {} };
   for (const [file, name] of modules) {
     const out = join(stage, `${name}.cjs`);
     writeFileSync(out, readFileSync(out, 'utf8').replace(dynamicImport, 'globalThis.__helmTsImport('));
     const meta = result.metafile.outputs[relative(root, out)];
-    const inputs = Object.keys(meta.inputs).map((p) => join(root, p));
-    if (inputs.includes(clientNodeModule)) inputs.push(clientNodeBundle, `${clientNodeBundle}.version`);
-    const stamps = inputs.map((p) => { const s = statSync(p); return [relative(outDir, p), s.size, Math.floor(s.mtimeMs)]; });
-    writeFileSync(join(stage, `${name}.json`), JSON.stringify({ inputs: stamps }));
+    const inputs = stampFiles(Object.keys(meta.inputs).map((p) => join(root, p)));
+    writeFileSync(join(stage, `${name}.json`), JSON.stringify({ inputs: inputs.map(stamp) }));
     index.modules[relative(outDir, file)] = name;
   }
   writeFileSync(join(stage, 'index.json'), JSON.stringify(index, null, 2) + '\n');
 
-  // A first code cache for every bundle, made by the node that runs helm, after evaluating the bundle's top
-  // level (with @oclif/core resolved as usual); then the warm-up runs replace some of them.
+
+  await warmUps(stage);
+  // The bundles no warm-up ran get a code cache made by the node that runs helm, after evaluating the bundle's
+  // top level (with @oclif/core resolved as usual).
   execFileSync(process.execPath, ['-e', `
     const vm = require('node:vm'), fs = require('node:fs'), Module = require('node:module'), path = require('node:path');
     globalThis.__helmTsImport = (s) => import(s);
-    for (const name of ${JSON.stringify([...new Set(modules.values())])}) {
+    for (const name of ${JSON.stringify([...new Set(modules.values())].filter((n) => !existsSync(join(stage, `${n}.cjs.cache`))))}) {
       const file = path.join(${JSON.stringify(stage)}, name + '.cjs');
       const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
       const m = new Module(file); m.filename = file; m.paths = Module._nodeModulePaths(${JSON.stringify(outDir)});
@@ -233,7 +255,6 @@ try {
       fs.writeFileSync(file + '.cache', script.createCachedData());
     }
   `], { stdio: 'inherit' });
-  await warmUps(stage);
 
   const old = `${stage}.old`;
   if (existsSync(outDir)) renameSync(outDir, old);

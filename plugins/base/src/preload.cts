@@ -102,9 +102,10 @@ function commandBundle(url: string): unknown {
     const name = commandIndex[relative(commandBundles, realpathSync(fileURLToPath(url)))];
     if (!name) return undefined;
     const { inputs } = JSON.parse(readFileSync(join(commandBundles, `${name}.json`), 'utf8')) as { inputs: [string, number, number][] };
-    for (const [rel, size, mtime] of inputs) {
+    // Stamps of its inputs (scripts/bundle-commands.mjs): a tsbuildinfo, a package.json, ...
+    for (const [rel, size, ctime] of inputs) {
       const s = statSync(join(commandBundles, rel), { throwIfNoEntry: false });
-      if (!s || s.size !== size || Math.floor(s.mtimeMs) !== mtime) return undefined;
+      if (!s || s.size !== size || Math.floor(s.ctimeMs) !== ctime) return undefined;
     }
     return runBundle(join(commandBundles, `${name}.cjs`), 'commands');
   } catch {
