@@ -8,8 +8,8 @@ import { formatPrintable, formatValue } from './fmt.js';
 import { mapMethodOf } from './map-methods.js';
 import { type Builtin, type ExecParam, type ExecSignature } from './funcs.js';
 import type {
-  ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, PipeNode, RangeNode,
-  TemplateNode, VariableNode,
+  ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, IfNode, ListNode, Node, PipeNode, RangeNode,
+  TemplateNode, VariableNode, WithNode,
 } from './node.js';
 import { NumberNode } from './node.js';
 import type { Tree } from './parse.js';
@@ -236,39 +236,7 @@ export class State {
       case 'break': return Flow.Break;
       case 'continue': return Flow.Continue;
       case 'comment': return Flow.Normal;
-      case 'if': case 'with': {
-        const mark = this.vars.length;
-        const val = this.evalPipeline(dot, node.pipe);
-        let flow = Flow.Normal;
-        // Lists are walked in place (not through walk) to spend fewer JS frames per nesting level.
-        let list: ListNode | null = node.list;
-        const saved = this.dotIface;
-        if (isTrue(val)) {
-          if (node.type === 'with') {
-            this.dotIface = false;
-            dot = val;
-          }
-        } else list = node.elseList;
-        if (list !== null) {
-          const nodes = list.nodes;
-          for (let i = 0; i < nodes.length; i++) {
-            const n = nodes[i]!;
-            // Text and actions, most of any list, without a walk frame of their own (recursion depth).
-            if (n.type === 'text') this.out += n.text;
-            else if (n.type === 'action') {
-              this.node = n;
-              const v = this.evalPipeline(dot, n.pipe);
-              if (n.pipe.decl.length === 0) this.printValue(n, v);
-            } else {
-              flow = this.walk(dot, n);
-              if (flow !== Flow.Normal) break;
-            }
-          }
-        }
-        this.dotIface = saved;
-        this.popVars(mark);
-        return flow;
-      }
+      case 'if': case 'with': return this.walkIf(dot, node);
       case 'list': {
         const nodes = node.nodes;
         for (let i = 0; i < nodes.length; i++) {
@@ -285,6 +253,42 @@ export class State {
       default:
         this.errorf(`unknown node: ${node}`);
     }
+  }
+
+  /** {{if}} and {{with}}; the loops call it directly rather than through walk (one JS frame less per level). */
+  walkIf(dot: GoValue, node: IfNode | WithNode): Flow {
+    this.node = node;
+    const mark = this.vars.length;
+    const val = this.evalPipeline(dot, node.pipe);
+    let flow = Flow.Normal;
+    // Lists are walked in place (not through walk) to spend fewer JS frames per nesting level.
+    let list: ListNode | null = node.list;
+    const saved = this.dotIface;
+    if (isTrue(val)) {
+      if (node.type === 'with') {
+        this.dotIface = false;
+        dot = val;
+      }
+    } else list = node.elseList;
+    if (list !== null) {
+      const nodes = list.nodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i]!;
+        // Text and actions, most of any list, without a walk frame of their own (recursion depth).
+        if (n.type === 'text') this.out += n.text;
+        else if (n.type === 'action') {
+          this.node = n;
+          const v = this.evalPipeline(dot, n.pipe);
+          if (n.pipe.decl.length === 0) this.printValue(n, v);
+        } else {
+          flow = n.type === 'if' || n.type === 'with' ? this.walkIf(dot, n) : this.walk(dot, n);
+          if (flow !== Flow.Normal) break;
+        }
+      }
+    }
+    this.dotIface = saved;
+    this.popVars(mark);
+    return flow;
   }
 
   private walkRange(dot: GoValue, r: RangeNode): Flow {
@@ -332,7 +336,7 @@ export class State {
           const v = this.evalPipeline(elem, n.pipe);
           if (n.pipe.decl.length === 0) this.printValue(n, v);
         } else {
-          flow = this.walk(elem, n);
+          flow = n.type === 'if' || n.type === 'with' ? this.walkIf(elem, n) : this.walk(elem, n);
           if (flow !== Flow.Normal) break;
         }
       }

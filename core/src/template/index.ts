@@ -167,7 +167,11 @@ export class TemplateSet {
     executions.active++;
     try {
       const dot = data === null ? undefined : data;
-      for (let i = 0; i < nodes.length; i++) state.walk(dot, nodes[i]!);
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i]!;
+        if (n.type === 'if' || n.type === 'with') state.walkIf(dot, n);
+        else state.walk(dot, n);
+      }
     } catch (e) {
       state.failed(e);
     } finally {
