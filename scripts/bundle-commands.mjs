@@ -103,12 +103,18 @@ const clientNodeModule = join(root, 'core', 'dist', 'kube', 'client-node.js');
 const clientNodeBundle = join(root, 'core', 'dist', 'kube', 'client-node.bundle.cjs');
 const workspaceCode = (path) => !path.includes(`${sep}node_modules${sep}`) && path.startsWith(root + sep);
 const importMetaUrl = /\bimport\.meta\.url\b/g;
+const mentionsImportMetaUrl = /\bimport\.meta\.url\b/;
 // Paths in the bundle are relative to outDir (where the bundle ends up), not to the folder it is built in.
 const helmTsBuild = {
   name: 'helm-ts-command-bundle',
   setup(b) {
-    b.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!workspaceCode(args.path)) return undefined;
+    b.onLoad({ filter: /\.(c?js|mjs)$/ }, (args) => {
+      if (!workspaceCode(args.path)) {
+        // A package's own import.meta.url (openpgp's createRequire) is its file's URL too.
+        const text = readFileSync(args.path, 'utf8');
+        if (!mentionsImportMetaUrl.test(text)) return undefined;
+        return { loader: 'js', contents: text.replace(importMetaUrl, `__helmTsUrl(${JSON.stringify(relative(outDir, args.path))})`) };
+      }
       if (args.path === clientNodeModule) {
         if (!existsSync(clientNodeBundle)) throw new Error('bundle-commands: run scripts/bundle-client-node.mjs first');
         const rel = JSON.stringify(relative(outDir, clientNodeBundle));
