@@ -263,8 +263,13 @@ try {
   `], { stdio: 'inherit' });
 
   const old = `${stage}.old`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(stage, outDir);
+  try {
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(stage, outDir);
+  } catch (err) {
+    // A concurrent build put its bundles in place between the two renames: as good as ours.
+    if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(err.code)) throw err;
+  }
   rmSync(old, { recursive: true, force: true });
 } finally {
   rmSync(stage, { recursive: true, force: true });
