@@ -5,6 +5,7 @@ import { HelmError } from '../errors/index.js';
 import { loadChart } from '../chart/load.js';
 import { chartFullPath, type Chart } from '../chart/model.js';
 import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
+import { isCompatibleRange } from '../values/semver-range.js';
 import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
 import { sortByKind, InstallOrder } from '../release/kind-order.js';
 import { checkRenderedManifests } from '../release/manifest-head.js';
@@ -50,15 +51,18 @@ const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
  * each template file as one unit, sorted in install order by the first `kind:` of the file (Helm v2).
  */
 export async function template(o: TemplateOptions): Promise<TemplateResult> {
+  // Helm's order: the values first, then the chart, what it may be installed as, its dependencies.
+  const userValues: GoMap = await mergeValues({
+    valueFiles: o.valueFiles ?? [], set: o.set ?? [], setString: o.setString ?? [], setFile: o.setFile ?? [],
+  });
   const chart = await loadChart(o.chartPath);
+  const type = chart.metadata.type ?? '';
+  if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
+  checkDependencies(chart);
   const releaseName = o.releaseName ?? 'release-name';
   if (releaseName.length > 53 || !DNS1123.test(releaseName)) {
     throw new HelmError(`release name "${releaseName}" is invalid: must be a valid DNS-1123 name of at most 53 characters`);
   }
-  checkDependencies(chart);
-  const userValues: GoMap = await mergeValues({
-    valueFiles: o.valueFiles ?? [], set: o.set ?? [], setString: o.setString ?? [], setFile: o.setFile ?? [],
-  });
   processDependencies(chart, userValues);
   const values = coalesceValues(chart, userValues);
   validateAgainstSchema(chart, values);
@@ -70,6 +74,11 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
   const release = releaseInfo({
     name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time, service: o.service,
   });
+  // Helm 3 checks the top chart's constraint (subcharts' are not) against the capabilities it renders with.
+  const kubeVersion = chart.metadata.kubeVersion;
+  if (kubeVersion && !isCompatibleRange(kubeVersion, capabilities.KubeVersion.Version)) {
+    throw new HelmError(`chart requires kubeVersion: ${kubeVersion} which is incompatible with Kubernetes ${capabilities.KubeVersion.Version}`);
+  }
   const rendered = renderChart(chart, { values, release, capabilities });
   // Helm reads every document's head before it sorts them (and so before --show-only picks any): a
   // document it cannot read refuses the chart. NOTES.txt files are taken out first.

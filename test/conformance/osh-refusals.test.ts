@@ -1,0 +1,26 @@
+// OpenStack-Helm-class charts the reference Helm v3.10.1 refuses to render (documents it cannot read a head
+// from, a kubeVersion the default Kubernetes does not meet, a library chart at the top): `helm template`
+// must refuse them as well, with the same `Error: ` line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/helm.js';
+import { referenceTemplate, ourTemplate } from '../support/reference-render.js';
+
+const chartsDir = join(repoRoot, 'test', 'conformance', 'osh-refusals');
+
+function errorLine(stderr: string): string {
+  return stderr.split('\n').find((l) => l.startsWith('Error: ')) ?? stderr;
+}
+
+for (const name of readdirSync(chartsDir).sort()) {
+  test(`helm template refuses osh-refusals/${name} as the reference does`, () => {
+    const chart = join(chartsDir, name);
+    const ref = referenceTemplate(chart);
+    assert.notEqual(ref.status, 0, `the reference rendered the fixture: ${ref.stdout}`);
+    const ours = ourTemplate(chart);
+    assert.notEqual(ours.status, 0, `ours rendered a chart the reference refuses (${errorLine(ref.stderr)})`);
+    assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
+  });
+}
