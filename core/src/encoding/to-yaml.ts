@@ -72,6 +72,9 @@ function emitMap(e: Emitter, m: GoMap): void {
     return;
   }
   // Keys are compared after the JSON round trip (lone surrogates become U+FFFD); most need no change.
+  // JSONToYAML re-reads the JSON with go-yaml: a raw U+0085 (NEL, which encoding/json leaves as is) is a
+  // line break there, so a key holding one spans lines, is no simple key, and the flow mapping fails.
+  if (raw.some((k) => k.includes('\u0085'))) throw new YamlError("yaml: line 1: did not find expected ',' or '}'");
   let keys = raw;
   let byKey: Map<string, GoValue> | undefined;
   for (const k of raw) {
@@ -82,6 +85,8 @@ function emitMap(e: Emitter, m: GoMap): void {
       break;
     }
   }
+  // JSONToYAML re-reads the JSON with go-yaml: a raw U+0085 (NEL, which encoding/json leaves as is) is a
+  // line break there, so a key holding one spans lines, is no simple key, and the flow mapping fails.
   sortYamlKeys(keys);
   e.blockMappingStart();
   for (const k of keys) {

@@ -265,10 +265,13 @@ export class Emitter {
     let spaces = false;
     this.writeIndicator('"', true, false, false);
     const last = value.length - 1;
+    // go-yaml's is_bom(value, i) looks at value[0..2] whatever i is: text that starts with a BOM has
+    // every character escaped.
+    const bom = value.charCodeAt(0) === 0xfeff;
     for (let i = 0; i < value.length;) {
       const c = value.codePointAt(i)!;
       const w = c > 0xffff ? 2 : 1;
-      if (!isPrintable(c) || c === 0xfeff || isBreak(c) || c === 34 || c === 92) {
+      if (bom || !isPrintable(c) || c === 0xfeff || isBreak(c) || c === 34 || c === 92) {
         let esc: string;
         switch (c) {
           case 0x00: esc = '\\0'; break;

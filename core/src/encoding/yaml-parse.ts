@@ -145,7 +145,7 @@ class Decoder {
         const b64 = value.replace(/[\r\n]/g, '');
         if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(b64)) fail('!!binary value contains invalid base64 data');
         const bytes = Buffer.from(b64, 'base64');
-        return new TextDecoder('utf-8').decode(bytes);
+        return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
       }
       case TAG_PREFIX + 'bool': case TAG_PREFIX + 'int': case TAG_PREFIX + 'float': case TAG_PREFIX + 'null':
       case TAG_PREFIX + 'timestamp': {

@@ -308,10 +308,10 @@ class Printer {
         }
         this.buf += ']';
         return;
-      case 's': return this.fmtS(new TextDecoder().decode(v));
+      case 's': return this.fmtS(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
       case 'x': return this.fmtSbx(v, 'x');
       case 'X': return this.fmtSbx(v, 'X');
-      case 'q': return this.fmtQ(new TextDecoder().decode(v));
+      case 'q': return this.fmtQ(new TextDecoder('utf-8', { ignoreBOM: true }).decode(v));
       default: {
         this.buf += '[';
         for (let i = 0; i < v.length; i++) {

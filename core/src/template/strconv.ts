@@ -373,7 +373,8 @@ export function unquote(lit: string): string {
     i += 2 + len;
   }
   if (q === "'" && runes !== 1) throw new SyntaxError('invalid syntax');
-  return new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(bytes));
+  // ignoreBOM: a leading U+FEFF is text, not a byte-order mark.
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(new Uint8Array(bytes));
 }
 
 function parseHex(s: string, len: number): number {

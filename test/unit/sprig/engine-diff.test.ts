@@ -9,6 +9,9 @@ import { repoRoot } from '../../support/helm.js';
 import { oursOutcomes, type Outcome } from '../../support/engine-diff.js';
 import { DIFF_VALUES } from '../../support/engine-diff-cases.js';
 
+// The reference ran with TZ=UTC; time.Local is read lazily, on the first date function call.
+process.env.TZ = 'UTC';
+
 // Keyed by template; each entry keeps the case's file name, which outputs and messages mention.
 const fixture = JSON.parse(readFileSync(join(repoRoot, 'test', 'unit', 'sprig', 'fixtures', 'engine-diff.json'), 'utf8')) as Record<string, Outcome & { name: string }>;
 const cases = Object.entries(fixture).map(([tpl, r]) => ({ name: r.name, tpl }));
