@@ -1,0 +1,1 @@
+{{- define "helpers.x" }}x{{ end }}
