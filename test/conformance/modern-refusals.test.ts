@@ -3,12 +3,21 @@
 // (Helm lists those in Go map order, which varies from run to run, so they are compared sorted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/helm.js';
-import { referenceTemplate, ourTemplate } from '../support/reference-render.js';
+import { helmBin, repoRoot } from '../support/helm.js';
+import { referenceTemplate } from '../support/reference-render.js';
 
 const chartsDir = join(repoRoot, 'test', 'conformance', 'modern-refusals');
+
+/** bin/helm run through its shebang, as users and the scoring tool run it (its node flags included). */
+function ourTemplate(chart: string) {
+  const r = spawnSync(helmBin, ['template', chart, '--name', 'rel', '--namespace', 'ns'], {
+    encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC' }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 function refusal(stderr: string): { error: string; details: string[] } {
   const lines = stderr.split('\n');
