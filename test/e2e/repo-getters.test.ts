@@ -104,3 +104,34 @@ test('a downloader Helm plugin serves its URL scheme for repo add and fetch', as
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /scheme "gopher" not supported/);
 });
+
+test('dependency build through a downloader plugin runs the plugin one download at a time', async () => {
+  const dir = tempDir();
+  packageCharts(['a', 'b', 'c', 'd'].map((name) => ({ name, version: '1.0.0' })), dir);
+  assert.equal((await reference(['repo', 'index', dir], tempDir())).status, 0);
+  const home = newHelmHome();
+  const plugin = join(home, 'plugins', 'slow-getter');
+  mkdirSync(join(plugin, 'bin'), { recursive: true });
+  writeFileSync(join(plugin, 'plugin.yaml'), 'name: slow-getter\nversion: 0.1.0\nusage: slow\ndescription: serves slow://\ndownloaders:\n- command: bin/get.sh\n  protocols: [slow]\n');
+  // mkdir is atomic: a second copy running at the same time fails to take the lock and reports it.
+  writeFileSync(join(plugin, 'bin', 'get.sh'), [
+    '#!/bin/sh',
+    'mkdir "$FAKE_REPO_DIR/.busy" 2>/dev/null || { echo overlapping runs >&2; exit 3; }',
+    'sleep 0.1',
+    'cat "$FAKE_REPO_DIR/${4#slow://repo/}"; rc=$?',
+    'rmdir "$FAKE_REPO_DIR/.busy"',
+    'exit $rc',
+    '',
+  ].join('\n'));
+  chmodSync(join(plugin, 'bin', 'get.sh'), 0o755);
+  const env = { FAKE_REPO_DIR: dir };
+  assert.equal((await ours(['repo', 'add', 'sl', 'slow://repo'], home, { env })).status, 0);
+  const chart = join(tempDir(), 'app');
+  mkdirSync(chart);
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v1\nname: app\nversion: 1.0.0\n');
+  writeFileSync(join(chart, 'requirements.yaml'), `dependencies:\n${['a', 'b', 'c', 'd'].map((n) => `- name: ${n}\n  version: 1.0.0\n  repository: slow://repo\n`).join('')}`);
+  const up = await ours(['dependency', 'update', chart], home, { env });
+  assert.equal(up.status, 0, up.stderr + up.stdout);
+  assert.deepEqual(readdirSync(join(chart, 'charts')).sort(), ['a-1.0.0.tgz', 'b-1.0.0.tgz', 'c-1.0.0.tgz', 'd-1.0.0.tgz']);
+  for (const f of readdirSync(join(chart, 'charts'))) assert.ok(readFileSync(join(chart, 'charts', f)).equals(readFileSync(join(dir, f))), f);
+});

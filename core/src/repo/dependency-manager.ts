@@ -6,14 +6,14 @@ import type { HelmHome } from '../home/index.js';
 import { HelmError, errorMessage } from '../errors/index.js';
 import { checkDigest, VerificationStrategy } from './chart-downloader.js';
 import { getterOptions, indexCachePath } from './chart-repository.js';
-import { type DownloaderLookup, getterFor } from './getter.js';
+import { type DownloaderLookup, type Getter, getterFor } from './getter.js';
 import { type IndexFile, loadIndexFile } from './index-file.js';
 import { type RepoEntry, loadRepoFile } from './repo-file.js';
 import { type DependencyFiles, hashReq, writeLock } from './requirements.js';
 import { getLocalPath, getRepoNames, resolveDependencies } from './resolver.js';
 import { Constraint, parseVersion } from './semver.js';
 import { updateLine, updateRepositories } from './update-repositories.js';
-import { isAbsoluteURL, resolveReferenceURL, urlEqual } from './url-util.js';
+import { isAbsoluteURL, resolveReferenceURL, urlEqual, urlScheme } from './url-util.js';
 import { goTime, readYaml } from './yaml-io.js';
 
 export interface ManagerOptions {
@@ -196,7 +196,8 @@ async function downloadAll(deps: Dependency[], repos: RepoEntry[], o: ManagerOpt
   }
   const staging = await mkdtemp(join(o.chartPath, '.tmpcharts-'));
   const remote = deps.filter((d) => d.repository && !d.repository.startsWith('file://'));
-  const fetched = limitedMap(remote, parallelDownloads, (dep) => fetchDep(dep, repos, indexes, o, helm3));
+  const plugins = oneAtATime();
+  const fetched = limitedMap(remote, parallelDownloads, (dep) => fetchDep(dep, repos, indexes, o, helm3, plugins));
   try {
     o.out(`Saving ${deps.length} charts`);
     let next = 0;
@@ -241,15 +242,27 @@ function limitedMap<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>
 }
 
 /** findChartURL + DownloadTo for one locked dependency, with the index digest (and provenance) checked. */
-async function fetchDep(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean): Promise<Fetched> {
+/** Runs the functions given to it one after another. */
+type Serial = <T>(fn: () => Promise<T>) => Promise<T>;
+
+function oneAtATime(): Serial {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function fetchDep(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean, plugins: Serial): Promise<Fetched> {
   try {
-    return await fetchDepOrThrow(dep, repos, indexes, o, helm3);
+    return await fetchDepOrThrow(dep, repos, indexes, o, helm3, plugins);
   } catch (error) {
     return { error };
   }
 }
 
-async function fetchDepOrThrow(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean): Promise<Fetched> {
+async function fetchDepOrThrow(dep: Dependency, repos: RepoEntry[], indexes: RepoIndexes, o: ManagerOptions, helm3: boolean, plugins: Serial): Promise<Fetched> {
   const entry = repos.find((r) => urlEqual(r.url, dep.repository));
   if (!entry) throw new HelmError(`could not find ${dep.name}: chart ${dep.name} not found in ${dep.repository}`);
   const index = await indexes.get(entry.name).catch(() => null);
@@ -267,7 +280,9 @@ async function fetchDepOrThrow(dep: Dependency, repos: RepoEntry[], indexes: Rep
   });
   if (!cv || cv.urls.length === 0) throw new HelmError(`could not find : no matching version`);
   const url = isAbsoluteURL(cv.urls[0]!) ? cv.urls[0]! : resolveReferenceURL(entry.url, cv.urls[0]!);
-  const getter = getterFor(url, o.downloaders);
+  const builtIn = getterFor(url, o.downloaders);
+  // A downloader plugin runs one download at a time, as under Helm: it may not expect to run concurrently.
+  const getter: Getter = ['http', 'https', 'file'].includes(urlScheme(url)) ? builtIn : { get: (u, opts) => plugins(() => builtIn.get(u, opts)) };
   let data: Buffer;
   try {
     data = await getter.get(url, { ...getterOptions(entry), progress: true });
