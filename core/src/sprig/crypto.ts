@@ -329,7 +329,8 @@ function encryptAES(password: string, plaintext: string): string {
 function decryptAES(password: string, crypt64: string): string {
   if (crypt64 === '') return '';
   const crypt = base64Decode(crypt64);
-  if (crypt.length < 16) throw new Error(`runtime error: slice bounds out of range [:16] with capacity ${crypt.length}`);
+  // DecodeString's buffer has DecodedLen(len(s)) = len(s)/4*3 bytes of capacity.
+  if (crypt.length < 16) throw new Error(`runtime error: slice bounds out of range [:16] with capacity ${Math.floor(crypt64.length / 4) * 3}`);
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new Error('crypto/cipher: input not full blocks');
   const d = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16)).setAutoPadding(false);
