@@ -1,7 +1,9 @@
-import { parse } from 'yaml';
-import { HelmError } from '../errors/index.js';
+import { parseYaml } from '../encoding/yaml-parse.js';
+import { formatFloat } from '../template/strconv.js';
+import type { GoMap, GoValue } from '../template/value.js';
 import { sortByKind, InstallOrder } from './kind-order.js';
-import { splitManifestText } from './manifest-scan.js';
+import { isPlainManifest, splitManifestText } from './manifest-scan.js';
+import { checkManifestHead } from './manifest-head.js';
 
 /** What Helm reads of a document before deciding what it is (spec §5.2 step 6). */
 export interface ManifestHead {
@@ -60,14 +62,55 @@ function atoiOrZero(s: string | undefined): number {
   return /^[+-]?\d+$/.test(t) ? Number.parseInt(t, 10) : 0;
 }
 
+// A scalar where SimpleHead has a string: sigs.k8s.io/yaml writes numbers and booleans as strings.
+function headString(v: GoValue | undefined): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : formatFloat(Math.fround(v), 'g', -1, 32);
+  return undefined;
+}
+
+function isMap(v: GoValue | undefined): v is GoMap {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+// Go's case-insensitive field match: the exact key wins, else the last of the others in key order.
+function field(m: GoMap, name: string): GoValue | undefined {
+  if (Object.hasOwn(m, name)) return m[name];
+  let found: GoValue | undefined;
+  for (const k of Object.keys(m).sort()) if (k.toLowerCase() === name.toLowerCase()) found = m[k];
+  return found;
+}
+
+// Tiller reads each document's head as Helm 3 does (releaseutil's SimpleHead is v2's util.SimpleHead):
+// the same refusals with the same messages, and scalars read as strings where the fields are strings.
 function parseHead(doc: string, path: string): ManifestHead {
-  let head: unknown;
+  if (!isPlainManifest(doc)) checkManifestHead(doc, path, 'util.SimpleHead');
+  let v: GoValue;
   try {
-    head = parse(doc, { version: '1.1', uniqueKeys: false });
-  } catch (err) {
-    throw new HelmError(`YAML parse error on ${path}: ${(err as Error).message}`, { file: path, cause: err });
+    v = parseYaml(doc);
+  } catch {
+    return {}; // only a document Helm reads and our parser does not (see checkManifestHead)
   }
-  return head !== null && typeof head === 'object' ? (head as ManifestHead) : {};
+  if (!isMap(v)) return {};
+  const head: ManifestHead = {};
+  const apiVersion = headString(field(v, 'apiVersion'));
+  if (apiVersion !== undefined) head.apiVersion = apiVersion;
+  const kind = headString(field(v, 'kind'));
+  if (kind !== undefined) head.kind = kind;
+  const md = field(v, 'metadata');
+  if (isMap(md)) {
+    head.metadata = {};
+    const name = headString(field(md, 'name'));
+    if (name !== undefined) head.metadata.name = name;
+    const ann = field(md, 'annotations');
+    if (isMap(ann)) {
+      const annotations: Record<string, string> = {};
+      for (const [k, a] of Object.entries(ann)) annotations[k] = headString(a) ?? '';
+      head.metadata.annotations = annotations;
+    }
+  }
+  return head;
 }
 
 export interface SortedManifests {

@@ -47,3 +47,19 @@ test('sortByKind: unknown kinds last by kind then name; uninstall order reverses
   assert.deepEqual(sortByKind(items).map((i) => `${i.kind}/${i.name}`), ['Namespace/z', 'Service/x', 'Service/y', 'Alpha/a', 'Zed/a', 'Zed/b']);
   assert.deepEqual(sortByKind(items, UninstallOrder).slice(0, 3).map((i) => `${i.kind}/${i.name}`), ['Service/x', 'Service/y', 'Namespace/z']);
 });
+
+test('tiller reads heads as Helm does: util.SimpleHead refusals, scalars as strings', () => {
+  assert.throws(() => sortManifests(new Map([['c/templates/x.yaml', 'kind: Job\nmetadata:\n  annotations: "helm.sh/hook: post-install"']])), {
+    message: 'YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field .metadata.annotations of type map[string]string',
+  });
+  assert.throws(() => sortManifests(new Map([['c/templates/x.yaml', '- a']])), {
+    message: 'YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type util.SimpleHead',
+  });
+  const { hooks, manifests } = sortManifests(new Map([
+    ['c/templates/j.yaml', 'kind: Job\nmetadata:\n  name: 12\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-weight: -3'],
+    ['c/templates/n.yaml', 'KIND: 7\nMetadata:\n  Name: true'],
+  ]));
+  assert.equal(hooks[0]!.name, '12');
+  assert.equal(hooks[0]!.weight, -3);
+  assert.deepEqual(manifests.map((m) => [m.kind, m.head.metadata?.name]), [['7', 'true']]);
+});
