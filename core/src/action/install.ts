@@ -3,7 +3,6 @@ import type { HelmSettings } from '../home/index.js';
 import type { Release } from '../proto/index.js';
 import { prepareChart, type ChartSourceOptions } from './release-chart.js';
 import { withTiller } from './tiller-connection.js';
-import { renderNameTemplate } from './name-template.js';
 import { watchReleaseWait, explainWaitTimeout, type WaitProgressListener } from './wait-progress.js';
 
 export interface InstallOptions extends ChartSourceOptions {
@@ -33,7 +32,8 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 
 /** `helm install` (spec §1.3): validates the name, prepares the chart and sends InstallRelease. */
 export async function install(o: InstallOptions, settings: HelmSettings): Promise<InstallResult> {
-  if (o.nameTemplate) o = { ...o, name: renderNameTemplate(o.nameTemplate) };
+  // Loaded only for --name-template: it brings the template engine and Sprig.
+  if (o.nameTemplate) o = { ...o, name: (await import('./name-template.js')).renderNameTemplate(o.nameTemplate) };
   if (o.name && (o.name.length > 253 || !DNS1123_SUBDOMAIN.test(o.name))) {
     throw new HelmError(`release name ${o.name} is invalid: a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
   }
