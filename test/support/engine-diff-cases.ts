@@ -531,8 +531,56 @@ function topicCases(): DiffCase[] {
   return out;
 }
 
+/** A deterministic pseudo-random generator (mulberry32), so the generated cases are stable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const RE_ATOMS = ['a', 'b', 'ab', '.', '\\\\d', '\\\\w', '\\\\s', '\\\\b', '[a-c]', '[^a]', '[[:alpha:]]', '\\\\pL', '\\\\p{Greek}', 'é', '日', '(?i:A)', '^', '$', '\\\\A', '\\\\z', 'x*', '(a|b)', '(?P<n>a+)', '(a*)', '(?:ab|a)', '[\\\\d-]', '\\\\.', 'Σ'];
+const RE_QUANTS = ['', '', '', '*', '+', '?', '{2}', '{1,2}', '*?', '+?', '??', '{0,}'];
+const RE_INPUTS = ['', 'a', 'ab', 'aab', 'abc abc', 'a1b2 c3', 'ΣσςΑα', 'héllo wörld', '日本語a', 'a\\nb\\n', 'A-b_c.d', '  x  ', 'aaaa', 'baab', 'xyz123'];
+const RE_REPLS = ['-', '<$0>', '[$1]', '${1}x', '$1x', '$$', '${n}', '$n', '', '$2'];
+
+/** Random regular expressions through every regex function (RE2 syntax and leftmost-first semantics). */
+function regexCases(): DiffCase[] {
+  const r = rng(12345);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const out: DiffCase[] = [];
+  for (let i = 0; i < 300; i++) {
+    let re = '';
+    const n = 1 + Math.floor(r() * 3);
+    for (let j = 0; j < n; j++) re += pick(RE_ATOMS) + pick(RE_QUANTS);
+    if (r() < 0.2) re = `(${re})|${pick(RE_ATOMS)}`;
+    if (r() < 0.15) re = '(?i)' + re;
+    if (r() < 0.1) re = '(?s)' + re;
+    if (r() < 0.1) re = '(?m)' + re;
+    if (r() < 0.05) re = '(?U)' + re;
+    const input = pick(RE_INPUTS);
+    const fn = pick(['find', 'all', 'repl', 'lit', 'split', 'match']);
+    const q = (x: string): string => `"${x}"`;
+    let tpl: string;
+    switch (fn) {
+      case 'find': tpl = `{{ regexFind ${q(re)} ${q(input)} | toJson }}`; break;
+      case 'all': tpl = `{{ regexFindAll ${q(re)} ${q(input)} ${pick(['-1', '1', '2'])} | toJson }}`; break;
+      case 'repl': tpl = `{{ regexReplaceAll ${q(re)} ${q(input)} ${q(pick(RE_REPLS))} | toJson }}`; break;
+      case 'lit': tpl = `{{ regexReplaceAllLiteral ${q(re)} ${q(input)} ${q(pick(RE_REPLS))} | toJson }}`; break;
+      case 'split': tpl = `{{ regexSplit ${q(re)} ${q(input)} ${pick(['-1', '2'])} | toJson }}`; break;
+      default: tpl = `{{ mustRegexMatch ${q(re)} ${q(input)} }}`;
+    }
+    out.push({ name: `rx${i}`, tpl });
+  }
+  return out;
+}
+
 /** Every generated case; `filter` keeps names starting with one of the prefixes. */
 export function engineDiffCases(filter: string[] = []): DiffCase[] {
-  const all = [...topicCases(), ...unaryCases()];
+  const all = [...topicCases(), ...regexCases(), ...unaryCases()];
   return filter.length === 0 ? all : all.filter((c) => filter.some((p) => c.name.startsWith(p)));
 }
