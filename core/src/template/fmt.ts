@@ -53,6 +53,8 @@ class Printer {
   precPresent = false;
   /** text/template prints a pointer to a struct as the struct (printableValue indirects). */
   derefTop = false;
+  /** The top value is addressable (its pointer-receiver methods count), see formatPrintable. */
+  addressableTop = false;
   private goodArgNum = true;
   private reordered = false;
 
@@ -393,26 +395,28 @@ class Printer {
       return;
     }
     if (v instanceof GoStruct) {
-      if (verb === 'v' || verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') {
-        const m = stringMethod(v, depth === 0 && this.derefTop);
+      // %#v wants GoStringer only: Error and String are not consulted.
+      if (!this.sharpV && (verb === 'v' || verb === 's' || verb === 'q' || verb === 'x' || verb === 'X')) {
+        const m = stringMethod(v, depth === 0 && this.addressableTop);
         if (m) return this.fmtString(m(), verb);
       }
       const ptr = v.goType.startsWith('*');
       if (ptr && !(depth === 0 && this.derefTop)) {
         if (depth > 0) {
-          this.buf += '0xc000010000';
+          this.buf += this.sharpV ? `(${v.goType})(0xc000010000)` : '0xc000010000';
           return;
         }
         this.buf += '&';
       }
+      if (this.sharpV) this.buf += ptr ? v.goType.slice(1) : v.goType;
       this.buf += '{';
       let i = 0;
       for (const k of Object.keys(v)) {
         // Go fields are exported names; other JS properties are implementation details.
         const c = k.charCodeAt(0);
         if (c < 65 || c > 90) continue;
-        if (i++ > 0) this.buf += ' ';
-        if (this.plusV) this.buf += k + ':';
+        if (i++ > 0) this.buf += this.sharpV ? ', ' : ' ';
+        if (this.plusV || this.sharpV) this.buf += k + ':';
         this.printValue((v as unknown as Record<string, GoValue>)[k], verb, depth + 1);
       }
       this.buf += '}';
@@ -663,11 +667,17 @@ export function formatValue(v: GoValue): string {
   return p.buf;
 }
 
-/** How text/template prints an action's value: %v, with a pointer to a struct shown as the struct. */
-export function formatPrintable(v: GoValue): string {
+/**
+ * How text/template prints an action's value (printableValue): %v, with a pointer to a struct shown as the
+ * struct. `addressable` is reflect's CanAddr: a struct reached through fields of a pointer is, one returned
+ * by a function or taken out of an interface (a list element, a range value) is not, and only an
+ * addressable value gets its pointer-receiver String method.
+ */
+export function formatPrintable(v: GoValue, addressable = true): string {
   if (typeof v === 'string') return v;
   const p = new Printer();
   p.derefTop = true;
+  p.addressableTop = addressable;
   p.printArg(v, 'v');
   return p.buf;
 }
