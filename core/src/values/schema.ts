@@ -98,6 +98,33 @@ function describe(e: ErrorObject, data: unknown): string | undefined {
   }
 }
 
+// json.Marshal's text of a value: map keys sorted.
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * gojsonschema's uniqueItems: every item equal to an earlier one is reported, against the latest earlier
+ * index holding that value (`items[i,j]`, i < j); Ajv names one pair only.
+ */
+function duplicatePairs(arr: unknown): string[] {
+  if (!Array.isArray(arr)) return [];
+  const last = new Map<string, number>();
+  const out: string[] = [];
+  arr.forEach((v, j) => {
+    const key = canonicalJson(v);
+    const i = last.get(key);
+    if (i !== undefined) out.push(`array items[${i},${j}] must be unique`);
+    last.set(key, j);
+  });
+  return out;
+}
+
 const arrayKeywords = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'additionalItems']);
 
 /**
@@ -151,12 +178,14 @@ export function validateAgainstSingleSchema(values: GoMap, schemaJSON: Uint8Arra
   let out = '';
   const seen = new Set<string>();
   for (const e of gojsonschemaOrder(validate.errors ?? [])) {
-    const d = describe(e, data);
-    if (d === undefined) continue;
-    const line = `- ${field(e.keyword === 'required' || e.keyword === 'additionalProperties' ? e.instancePath : e.instancePath)}: ${d}\n`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    out += line;
+    const descriptions = e.keyword === 'uniqueItems' ? duplicatePairs(getAt(data, e.instancePath)) : [describe(e, data)];
+    for (const d of descriptions) {
+      if (d === undefined) continue;
+      const line = `- ${field(e.instancePath)}: ${d}\n`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out += line;
+    }
   }
   return out;
 }

@@ -85,3 +85,17 @@ test('keyword messages follow gojsonschema', () => {
     assert.equal(validateAgainstSingleSchema(v as never, new TextEncoder().encode(JSON.stringify(s))), want);
   }
 });
+
+test('uniqueItems names every repeated item against the latest earlier equal one, as gojsonschema does', () => {
+  const s = new TextEncoder().encode(JSON.stringify({ type: 'object', properties: { ports: { type: 'array', uniqueItems: true }, objs: { type: 'array', uniqueItems: true } } }));
+  const out = validateAgainstSingleSchema({ ports: [80, 80, 'x', 80, 1.0, 1, 'x'], objs: [{ a: 1, b: 2 }, { b: 2, a: 1 }, [1], [1]] }, s, 'sc');
+  // Lines of the reference's `helm template` for this schema and these values (as a set: Go map order).
+  assert.deepEqual(out.trim().split('\n').sort(), [
+    '- objs: array items[0,1] must be unique',
+    '- objs: array items[2,3] must be unique',
+    '- ports: array items[0,1] must be unique',
+    '- ports: array items[1,3] must be unique',
+    '- ports: array items[2,6] must be unique',
+    '- ports: array items[4,5] must be unique',
+  ]);
+});
