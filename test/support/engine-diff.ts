@@ -36,6 +36,9 @@ export interface DiffOptions {
   chartYaml?: string;
   /** Extra files in the chart (path relative to the chart → content). */
   files?: Record<string, string>;
+  /** --set and --set-string arguments, given to both. */
+  set?: string[];
+  setString?: string[];
 }
 
 const CHART_YAML = 'apiVersion: v2\nname: x\nversion: 0.1.0\nappVersion: "1.16.0"\ndescription: A chart\n';
@@ -55,20 +58,24 @@ function writeChart(dir: string, templates: Record<string, string>, o: DiffOptio
 const wrap = (c: DiffCase): string => `{{ define "${c.name}" }}${c.tpl}{{ end }}c: {{ include "${c.name}" . | toJson }}\n`;
 
 function cleanErr(s: string): string {
+  // Warnings (coalesce.go: ...) may precede the error line.
+  const at = s.indexOf('Error: ');
+  if (at > 0) s = s.slice(at);
   return s.replace(/^Error: /, '').replace(/\n+$/, '').replace(/\n\nUse --debug flag to render out invalid YAML$/, '');
 }
 
-function refRun(dir: string): { ok: boolean; stdout: string; err: string } {
-  const r = spawnSync(referenceHelmBin, ['template', 'rel', dir, '--namespace', 'ns'], {
+function refRun(dir: string, o: DiffOptions): { ok: boolean; stdout: string; err: string } {
+  const extra = [...(o.set ?? []).flatMap((x) => ['--set', x]), ...(o.setString ?? []).flatMap((x) => ['--set-string', x])];
+  const r = spawnSync(referenceHelmBin, ['template', 'rel', dir, '--namespace', 'ns', ...extra], {
     encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024,
     env: { PATH: process.env.PATH, HOME: '/tmp', TZ: 'UTC' },
   });
   return { ok: r.status === 0, stdout: r.stdout, err: cleanErr(r.stderr) };
 }
 
-async function oursRun(dir: string): Promise<{ ok: boolean; outputs: Map<string, string>; err: string }> {
+async function oursRun(dir: string, o: DiffOptions): Promise<{ ok: boolean; outputs: Map<string, string>; err: string }> {
   try {
-    const r = await template({ chartPath: dir, releaseName: 'rel', namespace: 'ns', service: 'Helm' });
+    const r = await template({ chartPath: dir, releaseName: 'rel', namespace: 'ns', service: 'Helm', set: o.set, setString: o.setString });
     return { ok: true, outputs: new Map(r.units.map((u) => [u.key, u.content])), err: '' };
   } catch (e) {
     return { ok: false, outputs: new Map(), err: cleanErr((e as Error).message) };
@@ -99,7 +106,7 @@ export async function oursOutcomes(cases: DiffCase[], o: DiffOptions = {}, alone
   const root = tempDir('engine-alone-');
   for (const c of cases.filter((x) => alone.has(x.name))) {
     writeChart(root, { [`${c.name}.yaml`]: c.tpl }, o);
-    const r = await oursRun(root);
+    const r = await oursRun(root, o);
     out.set(c.name, r.ok ? { err: '(alone it rendered)' } : { err: r.err });
   }
   rmSync(root, { recursive: true, force: true });
@@ -115,7 +122,7 @@ async function oursChunk(cases: DiffCase[], o: DiffOptions): Promise<Map<string,
   let live = cases;
   for (;;) {
     writeChart(dir, Object.fromEntries(live.map((c) => [`${c.name}.yaml`, wrap(c)])), o);
-    const r = await oursRun(dir);
+    const r = await oursRun(dir, o);
     if (r.ok) {
       for (const c of live) out.set(c.name, { out: caseValue(r.outputs.get(`x/templates/${c.name}.yaml`)) });
       break;
@@ -125,7 +132,7 @@ async function oursChunk(cases: DiffCase[], o: DiffOptions): Promise<Map<string,
     if (c === undefined) throw new Error(`ours failed outside the cases: ${r.err}`);
     live = live.filter((x) => x !== c);
     writeChart(join(root, 'alone'), { [`${c.name}.yaml`]: c.tpl }, o);
-    const alone = await oursRun(join(root, 'alone'));
+    const alone = await oursRun(join(root, 'alone'), o);
     out.set(c.name, alone.ok ? { err: '(alone it rendered)' } : { err: alone.err });
   }
   rmSync(root, { recursive: true, force: true });
@@ -151,7 +158,7 @@ async function diffChunk(cases: DiffCase[], o: DiffOptions): Promise<DiffResult[
   let live = cases;
   for (;;) {
     writeChart(dir, Object.fromEntries(live.map((c) => [`${c.name}.yaml`, wrap(c)])), o);
-    const r = await oursRun(dir);
+    const r = await oursRun(dir, o);
     if (r.ok) {
       for (const c of live) results.set(c.name, { name: c.name, tpl: c.tpl, ref: {}, ours: { out: caseValue(r.outputs.get(`x/templates/${c.name}.yaml`)) } });
       break;
@@ -166,7 +173,7 @@ async function diffChunk(cases: DiffCase[], o: DiffOptions): Promise<DiffResult[
   live = cases.filter((c) => !ourErrors.has(c.name));
   for (;;) {
     writeChart(dir, Object.fromEntries(live.map((c) => [`${c.name}.yaml`, wrap(c)])), o);
-    const r = refRun(dir);
+    const r = refRun(dir, o);
     if (r.ok) {
       const outs = parseRefOutputs(r.stdout);
       for (const c of live) results.get(c.name)!.ref = { out: caseValue(outs.get(c.name)) };
@@ -186,16 +193,16 @@ async function diffChunk(cases: DiffCase[], o: DiffOptions): Promise<DiffResult[
     results.set(name, res);
     if (!refErrors.has(name)) {
       writeChart(dir, { [`${name}.yaml`]: wrap(c) }, o);
-      const w = refRun(dir);
+      const w = refRun(dir, o);
       if (w.ok) res.ref = { out: caseValue(parseRefOutputs(w.stdout).get(name)) };
     }
     writeChart(dir, { [`${name}.yaml`]: c.tpl }, o);
     if (res.ref.out === undefined) {
-      const r = refRun(dir);
+      const r = refRun(dir, o);
       res.ref = r.ok ? { err: `(alone it rendered) ${r.stdout}` } : { err: r.err };
     }
     if (ourErrors.has(name)) {
-      const ours = await oursRun(dir);
+      const ours = await oursRun(dir, o);
       res.ours = ours.ok ? { err: '(alone it rendered)' } : { err: ours.err };
     }
   }
