@@ -1,14 +1,16 @@
 // helm template's phases in process: load (chart + values), collect, parse, exec and output (install-order
-// sort and the printed text), in ms, for the heaviest dev-corpus chart and the generated include-heavy
-// chart. Cold is the first render in a fresh process (what the CLI pays: mostly V8's interpreter);
-// warm is the median of later renders in that process. CPU ms by default (BENCH_CLOCK=wall for wall).
+// sort and the printed text), in ms, for the heaviest dev-corpus chart and generated include-heavy and
+// tpl-heavy charts. Cold is the first render in a fresh process (what the CLI pays: mostly V8's
+// interpreter); warm is a later render in that process. CPU ms by default (BENCH_CLOCK=wall for wall).
+// Before/after: build the old commit's core elsewhere (git archive REV core tsconfig.base.json | tar -x -C
+// /tmp/base, node_modules linked, tsc -b /tmp/base/core) and run with BENCH_CORE=/tmp/base/core/dist.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderTimings } from '@helm-ts/core/engine';
 import { repoRoot } from '../support/helm.js';
-import { generatedChart } from '../support/bench-charts.js';
+import { generatedChart, generatedTplChart } from '../support/bench-charts.js';
 
 // BENCH_CORE=<another build's core/dist> measures that build instead (before/after comparisons).
 const core = process.env.BENCH_CORE ?? join(repoRoot, 'core', 'dist');
@@ -77,7 +79,7 @@ if (child >= 0) {
   const charts: string[] = [];
   const corpus = join(repoRoot, '..', 'shared', 'corpus', 'dev', 'stable-prometheus-operator');
   if (existsSync(corpus)) charts.push(corpus);
-  charts.push(generatedChart(200));
+  charts.push(generatedChart(200), generatedTplChart());
   const runs = Number(process.env.BENCH_RUNS ?? 7);
   console.log(`${process.env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu'} ms: fastest of ${runs} fresh processes (cold) and of the 15 renders after each (warm), per phase`);
   console.log(`${'chart'.padEnd(34)} ${'load'.padStart(7)} ${'collect'.padStart(7)} ${'parse'.padStart(7)} ${'exec'.padStart(7)} ${'output'.padStart(7)} ${'total'.padStart(7)}`);
@@ -85,7 +87,9 @@ if (child >= 0) {
     // Figures vary with the machine's load, which only adds time: the fastest of `runs` fresh processes.
     const results: { cold: Phases; warm: Phases; rssMiB: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', chart], { encoding: 'utf8' });
+      // BENCH_NODE_FLAGS="--no-opt --no-sparkplug": the interpreter alone, a steadier view of cold cost.
+      const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+      const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', chart], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(r.stderr);
       results.push(JSON.parse(r.stdout) as { cold: Phases; warm: Phases; rssMiB: number });
     }

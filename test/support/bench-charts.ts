@@ -33,3 +33,25 @@ data:
   }
   return dir;
 }
+
+/** A chart whose templates call tpl 400 times among 60 helper files: the shape of charts built on tplvalues helpers. */
+export function generatedTplChart(): string {
+  const dir = join(tempDir('bench-chart-'), 'tpl-heavy');
+  mkdirSync(join(dir, 'templates'), { recursive: true });
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: tpl-heavy\nversion: 0.1.0\n');
+  writeFileSync(join(dir, 'values.yaml'), 'a: "x-{{ .Release.Name }}"\nb: {c: "{{ .Values.a }}-y"}\n');
+  for (let i = 1; i <= 60; i++) writeFileSync(join(dir, 'templates', `_h${i}.tpl`), `{{- define "h${i}" -}}x{{- end -}}\n`);
+  for (let i = 1; i <= 20; i++) {
+    writeFileSync(join(dir, 'templates', `c${i}.yaml`), `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c${i}
+data:
+{{- range $i, $e := until 10 }}
+  k{{ $i }}: {{ tpl $.Values.a $ | quote }}
+  j{{ $i }}: {{ tpl (toYaml $.Values.b) $ | quote }}
+{{- end }}
+`);
+  }
+  return dir;
+}
