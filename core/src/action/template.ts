@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve, relative, isAbsolute } from 'node:path';
 import { HelmError } from '../errors/index.js';
 // Single modules rather than the index files: the chart index also brings the packaging code (tar
@@ -51,7 +52,11 @@ const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
  * each template file as one unit, sorted in install order by the first `kind:` of the file (Helm v2).
  */
 export async function template(o: TemplateOptions): Promise<TemplateResult> {
-  // Helm's order: the values first, then the chart, what it may be installed as, its dependencies.
+  // Helm's order: the chart located, the values read, then the chart loaded, what it may be installed as,
+  // its dependencies.
+  await stat(o.chartPath).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') throw new HelmError(`path "${o.chartPath}" not found`, { file: o.chartPath });
+  });
   const userValues: GoMap = await mergeValues({
     valueFiles: o.valueFiles ?? [], set: o.set ?? [], setString: o.setString ?? [], setFile: o.setFile ?? [],
   });
