@@ -53,7 +53,28 @@ function expectedWhat(text: string, offset: number, col: number): string {
     if (l.indent > col) continue;
     return l.content === '-' || l.content.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
   }
-  return 'did not find expected key';
+  // Nothing above: the collection opened on this very line.
+  const own = text.slice(text.lastIndexOf('\n', offset - 1) + 1).trimStart();
+  return own.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
+}
+
+/**
+ * libyaml's directive scanner on the `%` lines that open the stream: a name of letters, digits, `_`, `-`
+ * followed by a blank, and only YAML or TAG. Returns the YamlError go-yaml raises, if any.
+ */
+export function directiveError(text: string): YamlError | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.startsWith('---') || (l.trim() !== '' && !l.startsWith('#') && !l.startsWith('%'))) return undefined;
+    if (!l.startsWith('%')) continue;
+    const name = /^%([0-9A-Za-z_-]*)/.exec(l)![1]!;
+    const next = l[name.length + 1];
+    if (name === '') return withLine('could not find expected directive name', i + 1 > 1 ? i + 1 : 0);
+    if (next !== undefined && next !== ' ' && next !== '\t' && next !== '\r') return withLine('found unexpected non-alphabetical character', i + 1 > 1 ? i + 1 : 0);
+    if (name !== 'YAML' && name !== 'TAG') return withLine('found unknown directive name', i + 1 > 1 ? i + 1 : 0);
+  }
+  return undefined;
 }
 
 // A plain scalar alone on a line at the indentation of the open block collection is a simple key that
@@ -130,6 +151,12 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
   }
   switch (err.code) {
     case 'BLOCK_AS_IMPLICIT_KEY': case 'MULTILINE_IMPLICIT_KEY': {
+      // A plain key alone at the start of a line at the mapping's indentation is one libyaml requires to
+      // end with ':' on the same line; it goes stale at the next line.
+      if (err.code === 'MULTILINE_IMPLICIT_KEY') {
+        const required = requiredKeyError(text, start);
+        if (required) return required;
+      }
       // libyaml fails at the ':' that starts the unexpected mapping value.
       const lineEnd = text.indexOf('\n', end);
       MAPPING_INDICATOR.lastIndex = start;
@@ -203,6 +230,12 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
   if (msg.startsWith('Block scalars with more-indented leading empty lines') && /\n[ ]*\t/.test(text.slice(0, end + 1))) {
     const tab = text.lastIndexOf('\t', end);
     return withLine('found a tab character where an indentation space is expected', lineOf(text, tab));
+  }
+  if (/^(Block scalar header includes extra characters|Unexpected block-scalar-header)/.test(msg) && /[|>][+-]?0/.test(text.slice(Math.max(0, start - 2), start + 2))) {
+    return withLine('found an indentation indicator equal to 0', line1 > 1 ? line1 : 0);
+  }
+  if (msg.startsWith('Unexpected block-scalar-header at node end')) {
+    return withLine('did not find expected comment or line break', line1 > 1 ? line1 : 0);
   }
   if (msg.startsWith('Block scalar header includes extra characters')) {
     return withLine('did not find expected comment or line break', line1 > 1 ? line1 : 0);

@@ -94,6 +94,8 @@ const UNSURE = [
   /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
   /\\\//,
   /(?:^|[\s\[{,])[&*][\w-]*[^\w\s,\]}-]/m,
+  // Directives: libyaml knows only %YAML and %TAG.
+  /^%/m,
 ];
 
 // Lines that are comments unless they sit inside a block or quoted scalar. Only spaces may come before

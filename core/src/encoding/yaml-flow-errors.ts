@@ -122,6 +122,15 @@ export interface FlowError {
 
 /** The first libyaml parser error in the flow collection opening at `start`, or undefined. */
 export function flowCollectionError(text: string, start: number): FlowError | undefined {
+  const r = flowCollection(text, start);
+  return r === undefined || 'message' in r ? r : undefined;
+}
+
+/**
+ * libyaml's verdict on the flow collection opening at `start`: its first parser error, or the offset of
+ * its closing bracket when it parses; undefined when the small scanner gives up.
+ */
+export function flowCollection(text: string, start: number): FlowError | { end: number } | undefined {
   let toks: Tok[];
   try {
     toks = tokenize(text, start);
@@ -200,7 +209,25 @@ export function flowCollectionError(text: string, start: number): FlowError | un
   }
 
   const r = text[start] === '[' ? seq() : map();
-  return r === 'ok' ? undefined : r;
+  if (r !== 'ok') return r;
+  const close = toks[k - 1];
+  return close && (close.t === ']' || close.t === '}') ? { end: close.at } : undefined;
+}
+
+/**
+ * libyaml does not care how far the lines of a flow collection are indented; the `yaml` package wants
+ * them deeper than the block collection around it. When libyaml parses the collection opening at `start`,
+ * the text with its continuation lines indented past that line (leading blanks of continuation lines
+ * are folded away in every scalar style flow allows, so values do not change); else undefined.
+ */
+export function reindentFlowCollection(text: string, start: number): string | undefined {
+  const r = flowCollection(text, start);
+  if (r === undefined || !('end' in r)) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+  const pad = ' '.repeat(indent + 1);
+  const body = text.slice(start, r.end).replace(/\n/g, '\n' + pad);
+  return text.slice(0, start) + body + text.slice(r.end);
 }
 
 const BLOCK_PREFIX = /^[ ]*(?:-[ ]+)*(?:(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"[\]{},][^#\n]*?)[ ]*:[ ]+)?(?:[&!][^\s]*[ ]+)*$/;

@@ -11,7 +11,8 @@ import { formatFloat } from '../template/strconv.js';
 import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
 import { YamlError } from './errors.js';
-import { goYamlSyntaxError } from './yaml-errors.js';
+import { directiveError, goYamlSyntaxError } from './yaml-errors.js';
+import { flowStartBefore, reindentFlowCollection } from './yaml-flow-errors.js';
 import { fastParseYaml } from './yaml-fast.js';
 import { setKey } from './go-strings.js';
 import { restoreLiteralBreaks, scanFlowScalar } from './yaml-breaks.js';
@@ -334,6 +335,10 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
   }
   let lineCounter = new (yamlLib().LineCounter)();
   try {
+    if (text.startsWith('%') || /^%/m.test(text.slice(0, 2000))) {
+      const d = directiveError(text);
+      if (d) throw d;
+    }
     let doc = firstDocument(text, lineCounter);
     if (doc && textWithSeparators !== undefined && !textWithSeparators.includes(SEPARATOR_STANDIN) && firstRelevantError(doc, text)) {
       // libyaml does not check how far a quoted scalar's continuation lines are indented; with LS/PS as
@@ -346,6 +351,20 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
         text = alt;
         lineCounter = altCounter;
       }
+    }
+    // A flow collection whose lines the `yaml` package finds under-indented, libyaml reads as is.
+    for (let tries = 0; doc && textWithSeparators === undefined && tries < 8; tries++) {
+      const e = firstRelevantError(doc, text);
+      if (!e || e.code !== 'BAD_INDENT' || !/^Flow (sequence|map) in block collection/.test(e.message)) break;
+      const open = flowStartBefore(text, e.pos[0]);
+      const fixed = open === undefined ? undefined : reindentFlowCollection(text, open);
+      if (fixed === undefined || fixed === text) break;
+      const fixedCounter = new (yamlLib().LineCounter)();
+      const fixedDoc = firstDocument(fixed, fixedCounter);
+      if (!fixedDoc) break;
+      doc = fixedDoc;
+      text = fixed;
+      lineCounter = fixedCounter;
     }
     let decoded: Decoded = null;
     if (doc) {

@@ -38,7 +38,30 @@ const cases: [string, string][] = [
   ['a: !!binary zz', 'yaml: !!binary value contains invalid base64 data'],
   ['a: !!binary aGk', 'yaml: !!binary value contains invalid base64 data'],
   ['a: !!binary a Gk=', 'yaml: !!binary value contains invalid base64 data'],
+  ['a:\nb\n  c: 1', "yaml: line 3: could not find expected ':'"],
+  ['tolerations:\nnull\n      apiVersion: v1', "yaml: line 3: could not find expected ':'"],
+  ['a: |-\n  before\u0085after\nb: 1', "yaml: line 4: could not find expected ':'"],
+  ['%FOO bar\n---\na: 1', 'yaml: found unknown directive name'],
+  ['%a: 1', 'yaml: found unexpected non-alphabetical character'],
+  ['a: []|x', 'yaml: did not find expected comment or line break'],
+  ['- [a]b', "yaml: did not find expected '-' indicator"],
+  ['- {a: 1}b', "yaml: did not find expected '-' indicator"],
+  ['a: |0\n x', 'yaml: found an indentation indicator equal to 0'],
 ];
+
+// libyaml does not check the indentation of a flow collection's lines; reference values.
+const flowValues: [string, unknown][] = [
+  ['a: [a\nb]', { a: ['a b'] }],
+  ['x:\n  a: [1,\n2]\n  b: 2', { x: { a: [1, 2], b: 2 } }],
+  ['a: {k: v,\nl: w}', { a: { k: 'v', l: 'w' } }],
+  ['a: [\n"x\ny"]', { a: ['x y'] }],
+  ['- [a,\nb]\n- c', [['a', 'b'], 'c']],
+  ['a: [a,\n# c\nb]', { a: ['a', 'b'] }],
+  ['a:\n- [x,\ny]', { a: [['x', true]] }], // YAML 1.1: y is true
+];
+for (const [input, want] of flowValues) {
+  test(`flow collection at any indentation: ${JSON.stringify(input)}`, () => assert.deepEqual(parseYaml(input), want));
+}
 
 test('!!binary decodes padded base64 across lines', () => {
   assert.deepEqual(parseYaml('a: !!binary |\n  aG\n  k=', { target: 'map' }), { a: 'hi' });
