@@ -96,6 +96,11 @@ async function importModule(specifier: string): Promise<unknown> {
   return import(specifier);
 }
 
+/** HELM_TS_BUNDLE_DEBUG=1: which modules came from a bundle, and why the others did not. */
+function debug(line: string): void {
+  if (process.env.HELM_TS_BUNDLE_DEBUG) process.stderr.write(`helm-ts bundles: ${line}\n`);
+}
+
 function commandBundle(url: string): unknown {
   try {
     commandIndex ??= (JSON.parse(readFileSync(join(commandBundles, 'index.json'), 'utf8')) as { modules: Record<string, string> }).modules;
@@ -105,10 +110,16 @@ function commandBundle(url: string): unknown {
     // Stamps of its inputs (scripts/bundle-commands.mjs): a tsbuildinfo, a package.json, ...
     for (const [rel, size, ctime] of inputs) {
       const s = statSync(join(commandBundles, rel), { throwIfNoEntry: false });
-      if (!s || s.size !== size || Math.floor(s.ctimeMs) !== ctime) return undefined;
+      if (!s || s.size !== size || Math.floor(s.ctimeMs) !== ctime) {
+        debug(`${name}: stale (${rel} changed since the build)`);
+        return undefined;
+      }
     }
-    return runBundle(join(commandBundles, `${name}.cjs`), 'commands');
-  } catch {
+    const exported = runBundle(join(commandBundles, `${name}.cjs`), 'commands');
+    debug(`${name}: bundled`);
+    return exported;
+  } catch (err) {
+    debug(`${url}: not bundled (${(err as Error).message})`);
     return undefined;
   }
 }
