@@ -91,6 +91,8 @@ export class Lexer {
   parenDepth = 0;
   breakOK = true;
   continueOK = true;
+  /** Whether a run of spaces inside an action is dropped instead of becoming an item (the parser's nextNonSpace). */
+  skipSpace = false;
   private state = State.Text;
   private errMsg = '';
   private readonly rd0: number;
@@ -366,6 +368,10 @@ export class Lexer {
         this.state = State.RightDelim;
         return null;
       }
+    }
+    if (this.skipSpace) {
+      this.start = this.pos;
+      return null;
     }
     return this.emit(ItemType.Space);
   }

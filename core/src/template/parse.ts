@@ -68,8 +68,15 @@ export class Tree implements TreeInfo {
 
   private nextNonSpace(): Item {
     let token: Item;
-    do token = this.next();
-    while (token.typ === ItemType.Space);
+    do {
+      if (this.peekCount > 0) token = this.token[--this.peekCount]!;
+      else {
+        // Spaces this would drop are skipped by the lexer without becoming items.
+        this.lex.skipSpace = true;
+        token = this.token[0] = this.lex.nextItem();
+        this.lex.skipSpace = false;
+      }
+    } while (token.typ === ItemType.Space);
     return token;
   }
 
