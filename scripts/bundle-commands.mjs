@@ -9,7 +9,7 @@
 // Nothing is rebuilt while every input is unchanged. `--clean` removes the bundles.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -17,10 +17,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'plugins', 'base', 'dist', 'command-bundles');
+/** Staging folders of builds that did not finish (killed), or of any build with --clean. */
+function removeLeftovers(all) {
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith('command-bundles.tmp-')) continue;
+    const dir = join(parent, name);
+    if (all || Date.now() - statSync(dir).mtimeMs > 30 * 60_000) rmSync(dir, { recursive: true, force: true });
+  }
+}
 if (process.argv.includes('--clean')) {
   rmSync(outDir, { recursive: true, force: true });
+  removeLeftovers(true);
   process.exit(0);
 }
+removeLeftovers(false);
 const require = createRequire(join(root, 'package.json'));
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const helmBin = join(root, 'bin', 'helm');
@@ -213,6 +225,7 @@ if (upToDate(modules)) process.exit(0);
 // Built next to the final folder and swapped in at the end, so a helm started meanwhile (or a concurrent build)
 // sees either the old bundles or the new ones, never a mix.
 const stage = mkdtempSync(`${outDir}.tmp-`);
+chmodSync(stage, 0o755);
 try {
   const { build } = require('esbuild');
   const result = await build({
