@@ -5,7 +5,7 @@
  * form ('f' between 1e-6 and 1e21, else 'e' with e-07 cleaned to e-7), []byte as base64, nil as null.
  * Struct fields keep their declaration order (the insertion order of structJsonValue's map).
  */
-import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { goStringCompare, toWellFormed } from './go-strings.js';
 import { JsonError } from './errors.js';
@@ -134,6 +134,7 @@ function encode(v: GoValue, o: MarshalOptions, depth: string): string {
     if (v instanceof GoNamedList) return encode(v.items(), o, depth);
     m = v instanceof GoNamedMap ? v.entries() : (v as GoMap);
     if (!isGoMap(m)) throw new JsonError(`json: unsupported type: ${typeName(v)}`);
+    if (isNilMap(m)) return 'null';
     keys = sortedKeys(m);
   }
   if (keys.length === 0) return '{}';

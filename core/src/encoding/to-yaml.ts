@@ -6,7 +6,7 @@
  * base64, and strings are what go-yaml reads back from JSON text (control characters JSON leaves raw are
  * rejected by go-yaml's reader; a raw U+0085 folds like a line break in a quoted scalar).
  */
-import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { Emitter, ScalarStyle } from './yaml-emitter.js';
 import { analyzeScalar } from './yaml-analyze.js';
@@ -127,6 +127,7 @@ function emitNode(e: Emitter, v: GoValue): void {
   if (v instanceof GoStruct) return emitNode(e, structJsonValue(v));
   if (v instanceof GoNamedList) return emitNode(e, v.items());
   if (v instanceof GoNamedMap) return emitMap(e, v.entries());
+  if (isNilMap(v)) return emitPlain(e, 'null');
   if (isGoMap(v)) return emitMap(e, v);
   throw new JsonError(`json: unsupported type: ${typeName(v)}`);
 }

@@ -4,7 +4,7 @@
  * a blank line before top-level tables and before every `[[array]]`; floats with 'f' formatting and a
  * forced `.0`; nil map values skipped. An array is an array of tables when its first element is a map.
  */
-import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilMap, isNilSlice, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
 import { goStringCompare } from './go-strings.js';
 import { structJsonValue } from './json-marshal.js';
@@ -44,8 +44,9 @@ function plain(v: GoValue): GoValue {
   return v instanceof GoNamedList ? v.items() : v;
 }
 
+// Nil slices and maps count as nil (BurntSushi skips them), as do nil interfaces.
 function isNil(v: GoValue): boolean {
-  return v === null || v === undefined;
+  return v === null || v === undefined || isNilSlice(v) || isNilMap(v);
 }
 
 function checkNoNil(arr: GoValue[]): void {

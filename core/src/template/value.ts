@@ -167,6 +167,18 @@ export function isNilSlice(v: GoValue): boolean {
   return Array.isArray(v) && v.length === 0 && (v as unknown as Record<symbol, unknown>)[NIL_SLICE] === true;
 }
 
+/** A nil map (e.g. absent chart annotations): empty for printing, ranging and len, JSON `null`. */
+export function nilMap<M extends GoMap>(m: M = {} as M): M {
+  Object.defineProperty(m, NIL_SLICE, { value: true, enumerable: false, configurable: true });
+  return m;
+}
+
+export function isNilMap(v: GoValue): boolean {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || (v as unknown as Record<symbol, unknown>)[NIL_SLICE] !== true) return false;
+  for (const _ in v as GoMap) return false;
+  return true;
+}
+
 export function isGoMap(v: unknown): v is GoMap {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);

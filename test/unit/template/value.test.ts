@@ -34,3 +34,14 @@ test('isTrue follows Go template truth', () => {
 test('sortedKeys sorts bytewise as Go does', () => {
   assert.deepEqual(sortedKeys({ b: 1, B: 2, a: 3, é: 4, _: 5, '1': 6, ' ': 7, '\u{1F600}': 8, '\uFFFD': 9 }), [' ', '1', 'B', '_', 'a', 'b', 'é', '\uFFFD', '\u{1F600}']);
 });
+
+test('nilSlice and nilMap are empty but marked nil (JSON null)', async () => {
+  const { nilSlice, isNilSlice, nilMap, isNilMap } = await import('@helm-ts/core/template');
+  const { marshalJson, toYaml } = await import('@helm-ts/core/encoding');
+  assert.equal(isNilSlice(nilSlice()), true);
+  assert.equal(isNilSlice([]), false);
+  assert.equal(isNilMap(nilMap()), true);
+  assert.equal(isNilMap({}), false);
+  assert.equal(marshalJson({ a: nilSlice(), b: nilMap(), c: [], d: {} }), '{"a":null,"b":null,"c":[],"d":{}}');
+  assert.equal(toYaml({ a: nilSlice(), b: nilMap() }), 'a: null\nb: null\n');
+});
