@@ -151,21 +151,7 @@ export class State {
 
   // ---- entry ----
 
-  execute(tree: Tree): string {
-    const nodes = this.rootNodes(tree);
-    executions.active++;
-    try {
-      const dot = this.vars[0]!.value;
-      for (let i = 0; i < nodes.length; i++) this.walk(dot, nodes[i]!);
-    } catch (e) {
-      this.failed(e);
-    } finally {
-      executions.active--;
-    }
-    return this.out;
-  }
-
-  /** The nodes execute walks (TemplateSet.execute walks them itself: one JS frame less per include). */
+  /** The nodes an execution walks (TemplateSet.execute walks them itself: one JS frame less per include). */
   rootNodes(tree: Tree): Node[] {
     if (tree.root === null) this.errorf(`${quote(this.tmplName)} is an incomplete or empty template`);
     return tree.root.nodes;
