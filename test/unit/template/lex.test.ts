@@ -41,3 +41,35 @@ test('errors stop the stream', () => {
   assert.deepEqual(items('{{ .x\n'), ['11:"{{"@1', '18:" "@1', '9:".x"@1', '18:"\\n"@1', '0:"unclosed action"@2']);
   assert.deepEqual(items('{{ 3k }}'), ['11:"{{"@1', '18:" "@1', '0:"bad number syntax: \\"3k\\""@1']);
 });
+
+test('lines count every newline before an item, in text, actions, comments and trimmed space', () => {
+  assert.deepEqual(items('a\n{{/* c\n */}}\n{{- .X\n| f -}}\n\nb'), [
+    '20:"a\\n"@1', '11:"{{"@4', '9:".X"@4', '18:"\\n"@4', '14:"|"@5', '18:" "@5', '10:"f"@5', '16:"}}"@5', '20:"b"@7', '8:""@7',
+  ]);
+});
+
+test('an unbalanced right paren is an item, then the error', () => {
+  assert.deepEqual(items('{{ ) }}'), ['11:"{{"@1', '18:" "@1', '17:")"@1', '0:"unexpected right paren U+0029 \')\'"@1']);
+});
+
+test('skipSpace drops the spaces inside actions and nothing else', () => {
+  const inputs = ['{{ .X  | f   1 -}} t {{- if  $x := 2 }}{{end}}', '{{ a (b  c) }}', '{{  -}}', '{{ 3 - }}', 'x {{- /* c */ -}} y'];
+  for (const input of inputs) {
+    const skipping = new Lexer('t', input);
+    skipping.skipSpace = true;
+    const got: string[] = [];
+    for (;;) {
+      const i = skipping.nextItem();
+      got.push(`${i.typ}:${JSON.stringify(i.val)}@${i.pos}`);
+      if (i.typ === 8 || i.typ === 0) break;
+    }
+    const plain = new Lexer('t', input);
+    const want: string[] = [];
+    for (;;) {
+      const i = plain.nextItem();
+      if (i.typ !== 18) want.push(`${i.typ}:${JSON.stringify(i.val)}@${i.pos}`);
+      if (i.typ === 8 || i.typ === 0) break;
+    }
+    assert.deepEqual(got, want, input);
+  }
+});
