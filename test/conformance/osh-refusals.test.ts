@@ -3,9 +3,9 @@
 // must refuse them as well, with the same `Error: ` line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/helm.js';
+import { repoRoot, tempDir } from '../support/helm.js';
 import { referenceTemplate, ourTemplate } from '../support/reference-render.js';
 
 const chartsDir = join(repoRoot, 'test', 'conformance', 'osh-refusals');
@@ -24,3 +24,15 @@ for (const name of readdirSync(chartsDir).sort()) {
     assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
   });
 }
+
+test('a chart path that does not exist is reported before a values file that does not parse', () => {
+  const dir = tempDir();
+  const values = join(dir, 'bad.yaml');
+  writeFileSync(values, 'a: [\n');
+  const chart = join(dir, 'no-such-chart');
+  const ref = referenceTemplate(chart, ['-f', values]);
+  assert.notEqual(ref.status, 0);
+  const ours = ourTemplate(chart, ['-f', values]);
+  assert.notEqual(ours.status, 0);
+  assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
+});
