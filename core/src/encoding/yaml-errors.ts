@@ -58,6 +58,14 @@ function expectedWhat(text: string, offset: number, col: number): string {
   return own.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
 }
 
+/** A document whose first token is `]` or `}`: libyaml's parse_node finds no node content there. */
+export function strayCloserError(text: string): YamlError | undefined {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\n)*(?:---[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)?[ \t]*[\]}]/.exec(text);
+  if (!m) return undefined;
+  const line = m[0].split('\n').length - 1;
+  return withLine('did not find expected node content', line);
+}
+
 /**
  * libyaml's directive scanner on the `%` lines that open the stream: a name of letters, digits, `_`, `-`
  * followed by a blank, and only YAML or TAG. Returns the YamlError go-yaml raises, if any.

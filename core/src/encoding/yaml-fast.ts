@@ -94,8 +94,9 @@ const UNSURE = [
   /(?:^|[ \[{,])!(?:[ \t]|$|[,\]}])/m,
   /\\\//,
   /(?:^|[\s\[{,])[&*][\w-]*[^\w\s,\]}-]/m,
-  // Directives: libyaml knows only %YAML and %TAG.
+  // Directives: libyaml knows only %YAML and %TAG. A closing bracket first: libyaml refuses it.
   /^%/m,
+  /^(?:[ \t]*(?:#[^\n]*)?\n)*(?:---[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)?[ \t]*[\]}]/,
 ];
 
 // Lines that are comments unless they sit inside a block or quoted scalar. Only spaces may come before

@@ -11,7 +11,7 @@ import { formatFloat } from '../template/strconv.js';
 import type { GoMap, GoValue } from '../template/value.js';
 import { resolvePlain } from './yaml-resolve.js';
 import { YamlError } from './errors.js';
-import { directiveError, goYamlSyntaxError } from './yaml-errors.js';
+import { directiveError, goYamlSyntaxError, strayCloserError } from './yaml-errors.js';
 import { flowStartBefore, reindentFlowCollection } from './yaml-flow-errors.js';
 import { fastParseYaml } from './yaml-fast.js';
 import { setKey } from './go-strings.js';
@@ -339,6 +339,8 @@ export function convertYaml<T>(text: string, file: string | undefined, toJson: (
       const d = directiveError(text);
       if (d) throw d;
     }
+    const stray = strayCloserError(text);
+    if (stray) throw stray;
     let doc = firstDocument(text, lineCounter);
     if (doc && textWithSeparators !== undefined && !textWithSeparators.includes(SEPARATOR_STANDIN) && firstRelevantError(doc, text)) {
       // libyaml does not check how far a quoted scalar's continuation lines are indented; with LS/PS as

@@ -15,9 +15,21 @@ export function isSpace(r: string): boolean {
   return /^\p{White_Space}$/u.test(r);
 }
 
+/**
+ * Letters with iota subscript: JS upper-cases them to two letters (SpecialCasing), Go to their one-rune
+ * simple mapping, the title-case letter (ᾳ → ᾼ, ᾀ → ᾈ).
+ */
+function simpleUpperIotaSubscript(c: number): number | undefined {
+  if ((c >= 0x1f80 && c <= 0x1f87) || (c >= 0x1f90 && c <= 0x1f97) || (c >= 0x1fa0 && c <= 0x1fa7)) return c + 8;
+  if (c === 0x1fb3 || c === 0x1fc3 || c === 0x1ff3) return c + 9;
+  return undefined;
+}
+
 export function toUpperRune(r: string): string {
   const u = r.toUpperCase();
-  return [...u].length === 1 ? u : r;
+  if ([...u].length === 1) return u;
+  const simple = simpleUpperIotaSubscript(r.codePointAt(0)!);
+  return simple === undefined ? r : String.fromCodePoint(simple);
 }
 
 export function toLowerRune(r: string): string {

@@ -47,6 +47,8 @@ const cases: [string, string][] = [
   ['- [a]b', "yaml: did not find expected '-' indicator"],
   ['- {a: 1}b', "yaml: did not find expected '-' indicator"],
   ['a: |0\n x', 'yaml: found an indentation indicator equal to 0'],
+  [']', 'yaml: did not find expected node content'],
+  ['# c\n\n}', 'yaml: line 2: did not find expected node content'],
 ];
 
 // libyaml does not check the indentation of a flow collection's lines; reference values.
