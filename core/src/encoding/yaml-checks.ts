@@ -13,6 +13,21 @@ function closingChar(n: Node, text: string): string {
   return end === undefined ? '' : text.slice(0, end).trimEnd().slice(-1);
 }
 
+// An indented block root ends where a less indented line starts: libyaml closes the block collection
+// there, the parser sees an implicit document end, and go-yaml reads no further.
+function lessIndentedAfter(text: string, rootStart: number, rootEnd: number): boolean {
+  const lineStart = text.lastIndexOf('\n', rootStart - 1) + 1;
+  const indent = rootStart - lineStart;
+  if (indent === 0 || text.slice(lineStart, rootStart).trim() !== '') return false;
+  for (const line of text.slice(rootEnd).split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    // The scanner still reads that line's first token: a tab there is its error.
+    return line.length - line.trimStart().length < indent && !/^[ ]*\t/.test(line) && !/^\s*(---|\.\.\.)/.test(line);
+  }
+  return false;
+}
+
 // go-yaml stops reading once the root node is complete, so junk after a flow root is never seen.
 export function firstRelevantError(doc: Document.Parsed, text: string): YAMLError | undefined {
   const root = doc.contents as (Node & { flow?: boolean }) | null;
@@ -21,6 +36,7 @@ export function firstRelevantError(doc: Document.Parsed, text: string): YAMLErro
     if (rootEnd !== undefined && e.pos[0] >= rootEnd) {
       const closed = root?.flow === true && closingChar(root, text) === (text[root.range![0]] === '{' ? '}' : ']');
       if (closed || (yamlLib().isScalar(root) && e.code === 'UNEXPECTED_TOKEN')) continue;
+      if (root && root.flow !== true && lessIndentedAfter(text, root.range![0], rootEnd)) continue;
     }
     return e;
   }
