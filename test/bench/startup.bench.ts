@@ -71,9 +71,9 @@ function staleBundles(): string[] {
   const { modules } = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { modules: Record<string, string> };
   return [...new Set(Object.values(modules))].filter((name) => {
     const { inputs } = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { inputs: [string, number, number][] };
-    return inputs.some(([rel, size, mtime]) => {
+    return inputs.some(([rel, size, ctime]) => {
       const st = statSync(join(dir, rel), { throwIfNoEntry: false });
-      return !st || st.size !== size || Math.floor(st.mtimeMs) !== mtime;
+      return !st || st.size !== size || Math.floor(st.ctimeMs) !== ctime;
     });
   });
 }
