@@ -49,9 +49,24 @@ function linesBefore(text: string, offset: number): LineInfo[] {
 // the nearest content line above that is not indented deeper than the offending token tells which
 // collection the parser was in.
 function expectedWhat(text: string, offset: number, col: number): string {
-  for (const l of linesBefore(text, offset)) {
+  const above = linesBefore(text, offset);
+  const isItem = (c: string): boolean => c === '-' || c.startsWith('- ');
+  for (let i = 0; i < above.length; i++) {
+    const l = above[i]!;
     if (l.indent > col) continue;
-    return l.content === '-' || l.content.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key';
+    if (!isItem(l.content)) return 'did not find expected key';
+    // `- - x`: nested compact sequences open at deeper columns of the same line.
+    const compact = /^(?:-[ ]+)+/.exec(l.content)![0];
+    for (let k = 1; k < compact.length; k++) if (compact[k] === '-' && l.indent + k === col) return "did not find expected '-' indicator";
+    // An indentless sequence (its items at the indentation of the mapping key that holds it) has ended:
+    // the parser is back in that mapping.
+    for (let j = i + 1; j < above.length; j++) {
+      const p = above[j]!;
+      if (p.indent > l.indent || (p.indent === l.indent && isItem(p.content))) continue;
+      if (p.indent === l.indent) return 'did not find expected key';
+      break;
+    }
+    return "did not find expected '-' indicator";
   }
   // Nothing above: the collection opened on this very line.
   const own = text.slice(text.lastIndexOf('\n', offset - 1) + 1).trimStart();
@@ -127,7 +142,8 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
   const msg = err.message;
   const flowRelated =
     ((err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR') && /^Flow (sequence|map)/.test(msg)) ||
-    (err.code === 'UNEXPECTED_TOKEN' && /^Unexpected (, in flow|flow-(seq|map)-end)/.test(msg));
+    (err.code === 'UNEXPECTED_TOKEN' && /^Unexpected (, in flow|flow-(seq|map)-end)/.test(msg)) ||
+    /^(Block collections are not allowed within flow collections|Missing , between flow (map|sequence) items)/.test(msg);
   if (flowRelated) {
     // Inside a flow collection libyaml's parser states decide the wording; replay them.
     const open = flowStartBefore(text, start);
