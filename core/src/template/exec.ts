@@ -575,7 +575,7 @@ export class State {
     const numParams = params.length;
     const numIn = final !== MISSING ? nargs + 1 : nargs;
     const numFixed = sig.variadic !== undefined ? numParams : nargs;
-    const argv: GoValue[] = new Array(numIn);
+    const argv: GoValue[] = []; // filled in order: a packed array, without the Array constructor call
     let i = 0;
     for (; i < numFixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, argNodes![i + 1]!);
     if (sig.variadic !== undefined) {
