@@ -25,6 +25,10 @@ const PLAIN_CONTINUATION = /^[^\s#:](?:[^:\t#]|:(?=\S)|(?<=\S)#)*$/;
 const FLOW_PLAIN = String.raw`(?:[^\s,[\]{}'"#:&*!|>%@\x60?-]|-(?=[^\s,\]]))[^,[\]{}'"#:]*?`;
 const FLOW_ITEM = `(?:${DQ}|${SQ}|${FLOW_PLAIN})`;
 const FLOW_VALUE = new RegExp(String.raw`^(?:\[ *(?:${FLOW_ITEM} *(?:, *${FLOW_ITEM} *)*,? *)?\]|\{ *\})${COMMENT_TAIL}`);
+// Plain scalars sigs.k8s.io/yaml cannot carry into JSON: YAML 1.1's infinities and NaNs (json.Marshal refuses
+// them; matched as whole words, so a quoted `.inf` only costs the exact decode) and null map keys ("Unsupported map key").
+const NON_FINITE = /(?:^|[\s[{,:])[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)(?=$|[\s,\]}#])/m;
+const NULL_KEYS = new Set(['~', 'null', 'Null', 'NULL']);
 // YAML's indicators: a plain scalar may not start with one (`-`, `?` and `:` only before a non-space).
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
 
@@ -70,7 +74,7 @@ function splitEntry(rest: string): { key: string; value?: string } | null | unde
   while (i >= 0 && i + 1 < rest.length && rest[i + 1] !== ' ') i = rest.indexOf(':', i + 1);
   if (i < 0) return null;
   const key = rest.slice(0, i).trimEnd();
-  if (key === '' || key.includes(' #') || key.includes('\t')) return undefined;
+  if (key === '' || key.includes(' #') || key.includes('\t') || NULL_KEYS.has(key)) return undefined;
   const k0 = key[0]!;
   if (INDICATORS.has(k0) && !(k0 === '-' && key.length > 1 && key[1] !== ' ')) return undefined;
   return { key: key.toLowerCase(), value: i + 1 === rest.length ? undefined : rest.slice(i + 1) };
@@ -180,6 +184,8 @@ function isPlainHead(doc: string): boolean {
  * error; false when only the exact decoder can tell.
  */
 export function isPlainManifest(doc: string): boolean {
+  // Anywhere in the document, not only in the head: the JSON half of the conversion refuses them.
+  if (NON_FINITE.test(doc)) return false;
   if (doc.length > WHOLE_SCAN_LIMIT) return isPlainHead(doc);
   let prev: Line | undefined;
   let blockIndent = -1; // inside a block scalar whose parent line is at this indent

@@ -67,6 +67,13 @@ const suspect: [string, string][] = [
   ['an unclosed flow sequence', 'kind: A\ndata: [a'],
   ['a sequence as metadata', 'kind: A\nmetadata:\n- a'],
   ['only a comment', '# nothing'],
+  // json.Marshal refuses non-finite floats and sigs.k8s.io/yaml null keys, wherever they are in the document.
+  ['an infinity in the spec', 'kind: A\nspec:\n  x: .inf'],
+  ['a signed infinity with a comment', 'kind: A\nspec:\n  x: -.Inf # low'],
+  ['a NaN in a flow sequence', 'kind: A\nspec:\n  x: [a, .NaN]'],
+  ['a NaN list item', 'kind: A\nspec:\n  - .nan'],
+  ['a ~ key', 'kind: A\nspec:\n  ~: 1'],
+  ['a null key in a list item', 'kind: A\nspec:\n  - Null: 1'],
 ];
 
 for (const [name, doc] of plain) {
@@ -84,6 +91,20 @@ test('a large document is judged by its head alone', () => {
   assert.equal(isPlainManifest(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${body}\n  bad: "a" "b"`), true);
   assert.equal(isPlainManifest(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  annotations: str\ndata:\n${body}`), false);
   assert.equal(isPlainManifest(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${body}\nkind: [x]`), false);
+  // except for what the JSON conversion refuses anywhere in it
+  assert.equal(isPlainManifest(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${body}\n  ratio: .inf`), false);
+});
+
+test('words that only contain .inf or .nan stay plain, and the exact decoder agrees with Helm on each', () => {
+  for (const doc of ['kind: A\nspec:\n  host: cluster.info', 'kind: A\nspec:\n  unit: a.nano', 'kind: A\nspec:\n  .inf: 1', 'kind: A\nspec:\n  nullable: 1']) {
+    assert.equal(isPlainManifest(doc), true, doc);
+    checkManifestHead(doc, 'c/templates/t.yaml');
+  }
+  // Helm 3.10.1: `Error: YAML parse error on c/templates/t.yaml: error converting YAML to JSON: ...`
+  assert.throws(() => checkManifestHead('kind: A\nspec:\n  x: .inf', 'c/templates/t.yaml'),
+    { message: 'YAML parse error on c/templates/t.yaml: error converting YAML to JSON: json: unsupported value: +Inf' });
+  assert.throws(() => checkManifestHead('kind: A\nspec:\n  - Null: 1', 'c/templates/t.yaml'),
+    { message: 'YAML parse error on c/templates/t.yaml: error converting YAML to JSON: Unsupported map key of type: %!s(<nil>), key: <nil>, value: 1' });
 });
 
 test('splitManifestText splits as releaseutil.SplitManifests does', () => {
