@@ -19,6 +19,13 @@ const cases: [string, string][] = [
   ["{{ regexMatch \"(?i)\\\\p{Lu}\" \"a\" }}|{{ regexMatch \"(?i)[\\\\p{Ll}]\" \"A\" }}|{{ regexMatch \"(?i)\\\\P{Lu}\" \"a\" }}|{{ regexMatch \"(?i)\\\\pN\" \"5\" }}|{{ regexMatch \"(?i)[^\\\\p{Lu}]\" \"a\" }}|{{ regexMatch \"(?i)\\\\p{Greek}\" \"Ω\" }}", "true|true|false|true|false|true"],
 ];
 
+// Go's RE2 engine semantics that a backtracking JS RegExp does not share (re2js): submatches set in an
+// earlier iteration of a repetition survive, (?i) folds whole case orbits (σ ς Σ), `$01` is a name, a
+// group name may repeat (Go 1.18), `\Q\E*` repeats nothing.
+cases.push(
+  ["{{ regexReplaceAll \"((a)|b)+\" \"ab\" \"<$2>\" }}|{{ regexReplaceAll \"(?i)Σ\" \"σςΣ\" \"x\" }}|{{ regexReplaceAll \"(a)\" \"a\" \"$01\" }}|{{ regexMatch \"(?P<name>a)(?P<name>b)\" \"ab\" }}|{{ regexMatch \"\\\\Q\\\\E*\" \"\" }}", '<a>|xxx||true|false'],
+);
+
 const errors: [string, string][] = [
   ["{{ mustRegexMatch \"(\" \"a\" }}", "error calling mustRegexMatch: error parsing regexp: missing closing ): `(`"],
   ["{{ regexFind \"(\" \"a\" }}", "error calling regexFind: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`"],
