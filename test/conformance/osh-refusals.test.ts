@@ -36,3 +36,14 @@ test('a chart path that does not exist is reported before a values file that doe
   assert.notEqual(ours.status, 0);
   assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
 });
+
+test('release names Helm 3 rejects are rejected with its words', () => {
+  const chart = join(repoRoot, 'test', 'conformance', 'charts', 'osh-erlang-cpu');
+  for (const name of ['keystone_api', 'Keystone', 'keystone-', 'a'.repeat(54), '', 'caf\u00e9', 'a\u0001b']) {
+    const ref = referenceTemplate(chart, [], name);
+    assert.notEqual(ref.status, 0, name);
+    const ours = ourTemplate(chart, [], name);
+    assert.notEqual(ours.status, 0, name);
+    assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
+  }
+});

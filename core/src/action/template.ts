@@ -11,6 +11,7 @@ import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '..
 import { sortByKind, InstallOrder } from '../release/kind-order.js';
 import { checkRenderedManifests } from '../release/manifest-head.js';
 import type { GoMap } from '../template/value.js';
+import { quote } from '../template/strconv.js';
 
 export interface TemplateOptions {
   chartPath: string;
@@ -65,8 +66,10 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
   if (type !== '' && type !== 'application') throw new HelmError(`${type} charts are not installable`);
   checkDependencies(chart);
   const releaseName = o.releaseName ?? 'release-name';
+  // chartutil.ValidateReleaseName, wrapped by Install.availableName as Helm 3 words it.
+  if (releaseName === '') throw new HelmError('release name "": no name provided');
   if (releaseName.length > 53 || !DNS1123.test(releaseName)) {
-    throw new HelmError(`release name "${releaseName}" is invalid: must be a valid DNS-1123 name of at most 53 characters`);
+    throw new HelmError(`release name ${quote(releaseName)}: invalid release name, must match regex ${DNS1123.source} and the length must not be longer than 53`);
   }
   processDependencies(chart, userValues);
   const values = coalesceValues(chart, userValues);
