@@ -217,7 +217,11 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
         const eol = streamEndLine(text) - (text.endsWith('\n') ? 0 : 1);
         return withLine('found unexpected end of stream', eol > 0 ? eol + 1 : 0);
       }
-      if (msg.startsWith('Implicit map keys')) return withLine("could not find expected ':'", line1 + 1);
+      if (msg.startsWith('Implicit map keys')) {
+        // An empty flow collection is no simple key for go-yaml: the block mapping rejects its bracket.
+        if (/^(?:\{[ \t]*\}|\[[ \t]*\])$/.test(text.slice(start, end))) return withLine('did not find expected key', line1 - 1);
+        return withLine("could not find expected ':'", line1 + 1);
+      }
       if (msg.startsWith('Flow sequence')) return withLine("did not find expected ',' or ']'", streamEndLine(text));
       if (msg.startsWith('Flow map')) return withLine("did not find expected ',' or '}'", streamEndLine(text));
       if (msg.startsWith('Missing directives-end/doc-start')) return withLine('did not find expected <document start>', line1 - 1);

@@ -257,18 +257,27 @@ function goPrintValue(v: Decoded): string {
 
 // json.Marshal then json.Unmarshal into interface{}: numbers become float64, non-finite floats fail.
 export function toJsonValue(d: Decoded): GoValue {
+  // convertToJSONableObject checks every key before json.Marshal meets a non-finite float: a key error
+  // anywhere wins over a float error found earlier in the walk.
+  const floatError: { e?: JsonStageError } = {};
+  const out = toJsonWalk(d, floatError);
+  if (floatError.e) throw floatError.e;
+  return out;
+}
+
+function toJsonWalk(d: Decoded, floatError: { e?: JsonStageError }): GoValue {
   switch (typeof d) {
     case 'string': case 'boolean': return d;
     case 'bigint': return Number(d);
     case 'number':
-      if (!Number.isFinite(d)) throw new JsonStageError(`json: unsupported value: ${formatFloat(d, 'g', -1, 64)}`);
+      if (!Number.isFinite(d)) floatError.e ??= new JsonStageError(`json: unsupported value: ${formatFloat(d, 'g', -1, 64)}`);
       return d;
   }
   if (d === null) return null;
-  if (Array.isArray(d)) return d.map(toJsonValue);
+  if (Array.isArray(d)) return d.map((x) => toJsonWalk(x, floatError));
   if (d instanceof Uint8Array) return Buffer.from(d).toString('base64');
   const out: GoMap = {};
-  for (const { key, value } of d.entries.values()) setKey(out, keyString(key, value), toJsonValue(value));
+  for (const { key, value } of d.entries.values()) setKey(out, keyString(key, value), toJsonWalk(value, floatError));
   return out;
 }
 
