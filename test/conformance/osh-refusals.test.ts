@@ -47,3 +47,15 @@ test('release names Helm 3 rejects are rejected with its words', () => {
     assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
   }
 });
+
+test('a --kube-version Helm 3 cannot parse is refused first, with its words', () => {
+  const chart = join(repoRoot, 'test', 'conformance', 'charts', 'osh-erlang-cpu');
+  for (const kv of ['abc', '1.2.3.4', 'vv1', '1.x', '1.2.3-01', '1.2.3-a.01+b']) {
+    for (const c of [chart, join(chartsDir, 'no-such-chart')]) {
+      const ref = referenceTemplate(c, ['--kube-version', kv]);
+      assert.notEqual(ref.status, 0, kv);
+      const ours = ourTemplate(c, ['--kube-version', kv]);
+      assert.equal(errorLine(ours.stderr), errorLine(ref.stderr));
+    }
+  }
+});

@@ -6,7 +6,7 @@ import { HelmError } from '../errors/index.js';
 import { loadChart } from '../chart/load.js';
 import { chartFullPath, type Chart } from '../chart/model.js';
 import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
-import { isCompatibleRange } from '../values/semver-range.js';
+import { isCompatibleRange, parseMastermindsVersion } from '../values/semver-range.js';
 import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
 import { sortByKind, InstallOrder } from '../release/kind-order.js';
 import { checkRenderedManifests } from '../release/manifest-head.js';
@@ -55,6 +55,16 @@ const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
 export async function template(o: TemplateOptions): Promise<TemplateResult> {
   // Helm's order: the chart located, the values read, then the chart loaded, what it may be installed as,
   // its dependencies.
+  // Helm 3's template command parses --kube-version before it looks at anything else.
+  if (o.kubeVersion !== undefined && o.kubeVersion !== '') {
+    const v = o.kubeVersion.startsWith('v') ? o.kubeVersion : `v${o.kubeVersion}`;
+    if (parseMastermindsVersion(v) === undefined) {
+      // Masterminds' NewVersion: a numeric pre-release identifier with a leading zero has an error of its own.
+      const pre = /^v?[0-9]+(?:\.[0-9]+){0,2}-([0-9A-Za-z.-]+)(?:\+[0-9A-Za-z.-]+)?$/.exec(v)?.[1];
+      const why = pre?.split('.').some((id) => /^0[0-9]+$/.test(id)) ? 'Version segment starts with 0' : 'Invalid Semantic Version';
+      throw new HelmError(`invalid kube version '${o.kubeVersion}': ${why}`);
+    }
+  }
   await stat(o.chartPath).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') throw new HelmError(`path "${o.chartPath}" not found`, { file: o.chartPath });
   });
