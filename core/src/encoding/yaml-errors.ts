@@ -75,7 +75,8 @@ function expectedWhat(text: string, offset: number, col: number): string {
 
 /** A document whose first token is `]` or `}`: libyaml's parse_node finds no node content there. */
 export function strayCloserError(text: string): YamlError | undefined {
-  const m = /^(?:[ \t]*(?:#[^\n]*)?\n)*(?:---[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)?[ \t]*[\]}]/.exec(text);
+  // `...` (document end) as the first token is no node either.
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\n)*(?:(?:---[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)?[ \t]*[\]}]|\.\.\.(?=[ \t\n]|$))/.exec(text);
   if (!m) return undefined;
   const line = m[0].split('\n').length - 1;
   return withLine('did not find expected node content', line);
@@ -253,6 +254,13 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
         return requiredKeyError(text, start) ?? withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
       }
       break;
+  }
+  if (msg.startsWith('Block collection cannot start on same line with directives-end marker')) {
+    // After `---` no simple key is allowed on that line: the ':' (or '-') fails in the scanner.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const rest = text.slice(lineStart).replace(/^---[ \t]*/, '');
+    const line = lineOf(text, lineStart);
+    return withLine(rest.startsWith('- ') || rest === '-' ? 'block sequence entries are not allowed in this context' : 'mapping values are not allowed in this context', line > 1 ? line : 0);
   }
   if (msg.startsWith('Sequence item without - indicator')) return withLine(expectedWhat(text, start, columnAt(text, start)), line1 - 1);
   if (msg.startsWith('Block scalars with more-indented leading empty lines') && /\n[ ]*\t/.test(text.slice(0, end + 1))) {

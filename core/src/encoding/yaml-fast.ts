@@ -97,6 +97,7 @@ const UNSURE = [
   // Directives: libyaml knows only %YAML and %TAG. A closing bracket first: libyaml refuses it.
   /^%/m,
   /^(?:[ \t]*(?:#[^\n]*)?\n)*(?:---[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*)?[ \t]*[\]}]/,
+  /^(?:[ \t]*(?:#[^\n]*)?\n)*\.\.\./,
 ];
 
 // Lines that are comments unless they sit inside a block or quoted scalar. Only spaces may come before
