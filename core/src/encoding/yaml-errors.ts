@@ -145,6 +145,19 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
     ((err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR') && /^Flow (sequence|map)/.test(msg)) ||
     (err.code === 'UNEXPECTED_TOKEN' && /^Unexpected (, in flow|flow-(seq|map)-end)/.test(msg)) ||
     /^(Block collections are not allowed within flow collections|Missing , between flow (map|sequence) items)/.test(msg);
+  {
+    // The token a parser error would point at cannot even be scanned: `@`, `` ` `` (reserved) or a `%`
+    // away from column 0 start no token, and the scanner's error comes first.
+    const m = /^[ \t]*([@`%])/.exec(text.slice(start));
+    if (m && err.code !== 'BAD_DQ_ESCAPE') {
+      const at = start + m[0].length - 1;
+      const col = at - (text.lastIndexOf('\n', at - 1) + 1);
+      if (m[1] !== '%' || col > 0) {
+        const line = lineOf(text, at);
+        return withLine('found character that cannot start any token', line > 1 ? line : 0);
+      }
+    }
+  }
   if (flowRelated) {
     // Inside a flow collection libyaml's parser states decide the wording; replay them.
     const open = flowStartBefore(text, start);
