@@ -1,6 +1,7 @@
-// OpenStack-Helm-class charts the reference Helm v3.10.1 refuses to render (documents it cannot read a head
-// from, a kubeVersion the default Kubernetes does not meet, a library chart at the top): `helm template`
-// must refuse them as well, with the same `Error: ` line.
+// OpenStack-Helm-class charts the reference Helm v3.10.1 refuses to render that Helm v2's `helm template`
+// refuses as well (a library chart at the top, a dependency never vendored, a missing chart path, a release
+// name or --kube-version it cannot use): ours must refuse them too, with the same `Error: ` line.
+// (What only Helm 3 refuses, v2 renders: see osh-v2-renders.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';

@@ -6,10 +6,9 @@ import { HelmError } from '../errors/index.js';
 import { loadChart } from '../chart/load.js';
 import { chartFullPath, type Chart } from '../chart/model.js';
 import { mergeValues, processDependencies, coalesceValues, checkDependencies, validateAgainstSchema } from '../values/index.js';
-import { isCompatibleRange, parseMastermindsVersion } from '../values/semver-range.js';
+import { parseMastermindsVersion } from '../values/semver-range.js';
 import { renderChart, Capabilities, DEFAULT_API_VERSIONS, releaseInfo } from '../engine/index.js';
 import { sortByKind, InstallOrder } from '../release/kind-order.js';
-import { checkRenderedManifests } from '../release/manifest-head.js';
 import type { GoMap } from '../template/value.js';
 import { quote } from '../template/strconv.js';
 
@@ -92,15 +91,10 @@ export async function template(o: TemplateOptions): Promise<TemplateResult> {
   const release = releaseInfo({
     name: releaseName, namespace: o.namespace || 'default', revision: 1, isUpgrade: o.isUpgrade ?? false, time: o.time, service: o.service,
   });
-  // Helm 3 checks the top chart's constraint (subcharts' are not) against the capabilities it renders with.
-  const kubeVersion = chart.metadata.kubeVersion;
-  if (kubeVersion && !isCompatibleRange(kubeVersion, capabilities.KubeVersion.Version)) {
-    throw new HelmError(`chart requires kubeVersion: ${kubeVersion} which is incompatible with Kubernetes ${capabilities.KubeVersion.Version}`);
-  }
+  // Helm v2's template makes no kubeVersion check and never parses what it renders (spec §14.2): a chart
+  // whose Chart.yaml constraint the capabilities miss, or whose documents are not YAML, renders here where
+  // Helm 3 refuses it (lead decision, see findings.md). Tiller's install path keeps v2's checks.
   const rendered = renderChart(chart, { values, release, capabilities });
-  // Helm reads every document's head before it sorts them (and so before --show-only picks any): a
-  // document it cannot read refuses the chart. NOTES.txt files are taken out first.
-  checkRenderedManifests(new Map([...rendered].filter(([key]) => !key.endsWith('NOTES.txt'))));
 
   const wanted = o.execute?.length ? selectExecuted(chart, o.chartPath, o.execute) : undefined;
   if (wanted) {
