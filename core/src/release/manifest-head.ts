@@ -26,8 +26,11 @@ import { isPlainManifest, splitManifestText } from './manifest-scan.js';
 import { formatFloat } from '../template/strconv.js';
 import type { GoMap, GoValue } from '../template/value.js';
 
-/** The Go type the head is decoded into: `releaseutil.SimpleHead` (Helm 3) or `util.SimpleHead` (Helm v2). */
-export type SimpleHeadTypeName = 'releaseutil.SimpleHead' | 'util.SimpleHead';
+/**
+ * The Go type the head is decoded into, as reflect prints it: `releaseutil.SimpleHead` in Helm 3 and in
+ * Helm v2 (whose tiller imports the package as `util`; reflect uses the package clause, not the alias).
+ */
+export type SimpleHeadTypeName = 'releaseutil.SimpleHead';
 
 // reflect's String() of the anonymous metadata struct, as encoding/json prints it.
 const METADATA_TYPE = 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';

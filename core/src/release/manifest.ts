@@ -82,10 +82,11 @@ function field(m: GoMap, name: string): GoValue | undefined {
   return found;
 }
 
-// Tiller reads each document's head as Helm 3 does (releaseutil's SimpleHead is v2's util.SimpleHead):
+// Tiller reads each document's head as Helm 3 does (v2's hooks.go imports releaseutil as `util`, but Go's
+// reflect names the type by its package clause: releaseutil.SimpleHead in both):
 // the same refusals with the same messages, and scalars read as strings where the fields are strings.
 function parseHead(doc: string, path: string): ManifestHead {
-  if (!isPlainManifest(doc)) checkManifestHead(doc, path, 'util.SimpleHead');
+  if (!isPlainManifest(doc)) checkManifestHead(doc, path);
   let v: GoValue;
   try {
     v = parseYaml(doc);

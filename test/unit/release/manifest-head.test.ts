@@ -42,11 +42,6 @@ for (const [name, doc, want] of cases) {
   });
 }
 
-test('Helm v2 tiller names its type util.SimpleHead', () => {
-  assert.throws(() => checkManifestHead('- a', 'c/templates/t.yaml', 'util.SimpleHead'),
-    { message: PREFIX + DECODE + 'array into Go value of type util.SimpleHead' });
-});
-
 test('a quoted scalar whose continuation lines go back left of their key is left to Helm, which reads it', () => {
   // go-yaml does not check a quoted scalar's continuation indentation; our parser stops at `-D` here.
   const doc = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  env:\n  - n: E\n    v: "\n    -D\n      "\n  - n: F';

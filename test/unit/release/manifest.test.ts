@@ -48,12 +48,12 @@ test('sortByKind: unknown kinds last by kind then name; uninstall order reverses
   assert.deepEqual(sortByKind(items, UninstallOrder).slice(0, 3).map((i) => `${i.kind}/${i.name}`), ['Service/x', 'Service/y', 'Namespace/z']);
 });
 
-test('tiller reads heads as Helm does: util.SimpleHead refusals, scalars as strings', () => {
+test('tiller reads heads as Helm does: releaseutil.SimpleHead refusals (reflect names the package, not v2\'s `util` alias), scalars as strings', () => {
   assert.throws(() => sortManifests(new Map([['c/templates/x.yaml', 'kind: Job\nmetadata:\n  annotations: "helm.sh/hook: post-install"']])), {
     message: 'YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field .metadata.annotations of type map[string]string',
   });
   assert.throws(() => sortManifests(new Map([['c/templates/x.yaml', '- a']])), {
-    message: 'YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type util.SimpleHead',
+    message: 'YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead',
   });
   const { hooks, manifests } = sortManifests(new Map([
     ['c/templates/j.yaml', 'kind: Job\nmetadata:\n  name: 12\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-weight: -3'],
