@@ -204,8 +204,14 @@ describe('emulator REST API', () => {
   });
 
   test('namespace deletion empties the namespace, then it is gone; objects need their namespace', async () => {
+    // An object with a finalizer holds the namespace in Terminating (deterministically, however slow the
+    // machine): creates are refused with 403 until the finalizer goes, then the namespace goes too.
+    await cm('lists', { metadata: { name: 'held', finalizers: ['example.com/hold'] } });
     await t.json<Obj>('DELETE', '/api/v1/namespaces/lists');
     await assert.rejects(cm('lists', { metadata: { name: 'late' } }), { code: 403 });
+    const ns = await t.json<Obj>('GET', '/api/v1/namespaces/lists');
+    assert.equal(ns.status?.phase, 'Terminating');
+    await t.json<Obj>('PATCH', '/api/v1/namespaces/lists/configmaps/held', { body: { metadata: { finalizers: null } }, contentType: 'application/merge-patch+json' });
     await eventually(async () => t.json<Obj>('GET', '/api/v1/namespaces/lists').then(() => false, (e) => e.reason === 'NotFound'));
     assert.equal((await t.json<Obj>('GET', '/api/v1/configmaps', { query: { labelSelector: 'tier' } })).items.length, 0);
     await assert.rejects(cm('lists', { metadata: { name: 'late' } }), { code: 404, message: 'namespaces "lists" not found' });
