@@ -1,4 +1,4 @@
-import { GoStruct, nilSlice, type GoMap, type GoValue } from '../template/value.js';
+import { GoStruct, nilMap, nilSlice, type GoMap, type GoValue } from '../template/value.js';
 import type { Chart, Dependency, Maintainer } from '../chart/model.js';
 
 /** A maintainer as templates see it: `*chart.Maintainer` (Helm 3 `URL`, Helm 2 `Url`). */
@@ -122,7 +122,7 @@ export class MetadataStruct extends GoStruct {
     this.Tags = m.tags ?? '';
     this.AppVersion = m.appVersion ?? '';
     this.Deprecated = m.deprecated ?? false;
-    this.Annotations = { ...(m.annotations ?? {}) };
+    this.Annotations = m.annotations ? { ...m.annotations } : nilMap();
     this.KubeVersion = m.kubeVersion ?? '';
     this.Dependencies = m.dependencies ? m.dependencies.map((d) => new DependencyStruct(d)) : nilSlice();
     this.Type = m.type ?? '';

@@ -99,9 +99,9 @@ const renders: { name: string; files: Record<string, string>; key: string; want:
   },
   {
     name: '.Chart lists absent from Chart.yaml are nil slices: print [], encode null',
-    files: { 'c/Chart.yaml': CHART + 'keywords: [a]\n', 'c/templates/a.yaml': '{{ .Chart.Maintainers | toJson }} {{ .Chart.Keywords | toJson }} {{ .Chart.Sources | toJson }} {{ .Chart.Dependencies | toJson }} {{ .Chart.Maintainers }} {{ len .Chart.Sources }} {{ .Chart.Sources | toYaml }}' },
+    files: { 'c/Chart.yaml': CHART + 'keywords: [a]\n', 'c/templates/a.yaml': '{{ .Chart.Maintainers | toJson }} {{ .Chart.Keywords | toJson }} {{ .Chart.Sources | toJson }} {{ .Chart.Dependencies | toJson }} {{ .Chart.Maintainers }} {{ len .Chart.Sources }} {{ .Chart.Sources | toYaml }} {{ .Chart.Annotations | toJson }} {{ .Chart.Annotations }} {{ len .Chart.Annotations }}' },
     key: 'c/templates/a.yaml',
-    want: 'null ["a"] null null [] 0 null',
+    want: 'null ["a"] null null [] 0 null null map[] 0',
   },
   {
     name: 'tpl: a chart define replaces a same-named define of the text',
