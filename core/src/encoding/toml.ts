@@ -23,8 +23,14 @@ const structFields = new WeakSet<GoMap>();
 
 function asMap(v: GoValue): GoMap | undefined {
   if (v instanceof GoStruct) {
-    // A JSON form that is not a map stands for a MarshalJSON/TextMarshaler type (time, semver): not a table.
-    if (typeof (v as { jsonValue?: unknown }).jsonValue === 'function' && !isGoMap(structJsonValue(v))) return undefined;
+    // time.Time is written as a value; other types with a JSON form of their own (semver.Version) are
+    // structs whose fields are all unexported: an empty table.
+    if (typeof (v as { jsonValue?: unknown }).jsonValue === 'function' && !isGoMap(structJsonValue(v))) {
+      if (v.goType === 'time.Time') return undefined;
+      const empty: GoMap = {};
+      structFields.add(empty);
+      return empty;
+    }
     const out: GoMap = {};
     for (const k of Object.keys(v)) {
       const c = k.charCodeAt(0);
@@ -37,6 +43,13 @@ function asMap(v: GoValue): GoMap | undefined {
   if (v instanceof GoNamedMap) return v.entries();
   if (v !== null && typeof v === 'object' && isGoMap(v)) return v;
   return undefined;
+}
+
+/** A time.Time as eElement writes it (RFC 3339 with nanoseconds, unquoted), else undefined. */
+function textValue(v: GoValue): string | undefined {
+  if (!(v instanceof GoStruct) || v.goType !== 'time.Time' || typeof (v as { jsonValue?: unknown }).jsonValue !== 'function') return undefined;
+  const j = structJsonValue(v);
+  return typeof j === 'string' ? j : undefined;
 }
 
 // Named slice types encode as their items.
@@ -112,6 +125,7 @@ class TomlEncoder {
 
   encode(key: string[], v: GoValue): void {
     v = plain(v);
+
     if (v === undefined) throw new TomlPanic('reflect: call of reflect.Value.Interface on zero Value');
     if (v === null) {
       if (key.length === 0) throw new TomlPanic('reflect: call of reflect.Value.Interface on zero Value');
@@ -183,6 +197,8 @@ class TomlEncoder {
       case 'boolean': return this.wf(v ? 'true' : 'false');
     }
     if (v instanceof GoNumber) return this.wf(v.type === 'float32' ? floatText(Number(v.value), 32) : v.value.toString());
+    const text = textValue(v);
+    if (text !== undefined) return this.wf(text);
     if (v instanceof Uint8Array) return this.eArray(Array.from(v, (b) => BigInt(b)));
     if (Array.isArray(v)) return this.eArray(v);
     const m = asMap(v);
