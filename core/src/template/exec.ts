@@ -80,6 +80,8 @@ function assignable(v: GoValue, t: ParamType): boolean {
     case 'list': case 'strings': return Array.isArray(v);
     case 'map': return isGoMap(v);
     case 'bytes': return v instanceof Uint8Array;
+    // A struct type, not nil-able: only a time.Time value (Sprig's dates) fits.
+    case 'time': return v instanceof GoStruct && v.goType === 'time.Time';
   }
 }
 

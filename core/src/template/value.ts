@@ -101,7 +101,7 @@ export type GoKind =
  * (e.g. `wrong type for value; expected int; got float64`).
  * `any` is interface{}; `list` is []interface{}; `map` is map[string]interface{}; `strings` is []string.
  */
-export type ParamType = 'any' | 'string' | 'bool' | 'int' | 'int64' | 'uint32' | 'float64' | 'list' | 'strings' | 'map' | 'bytes';
+export type ParamType = 'any' | 'string' | 'bool' | 'int' | 'int64' | 'uint32' | 'float64' | 'list' | 'strings' | 'map' | 'bytes' | 'time';
 
 export interface FuncSignature {
   params: ParamType[];
@@ -206,6 +206,7 @@ export function kindOf(v: GoValue): GoKind {
 const FUNC_PARAM_NAMES: Record<ParamType, string> = {
   any: 'interface {}', string: 'string', bool: 'bool', int: 'int', int64: 'int64', uint32: 'uint32',
   float64: 'float64', list: '[]interface {}', strings: '[]string', map: 'map[string]interface {}', bytes: '[]uint8',
+  time: 'time.Time',
 };
 
 /** Go's name for a parameter type, as reflect prints it. */

@@ -2,7 +2,7 @@
 // executed as Helm executes a template: missingkey=zero, `.Values` holding the values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TemplateSet, TemplateError, goFunc, isTrue, type FuncMap, type GoValue } from '@helm-ts/core/template';
+import { GoStruct, TemplateSet, TemplateError, goFunc, isTrue, type FuncMap, type GoValue } from '@helm-ts/core/template';
 import { builtinCases, edgeCases, errorCases, fmtCases, funcCases, languageCases, parseErrorCases, type Case } from './cases.js';
 import { helmParseError, loadTemplateGolden } from '../../support/template-golden.js';
 
@@ -57,3 +57,25 @@ const sprigLike = {
 
 runTable('funcs', funcCases, sprigLike);
 runTable('edge', edgeCases);
+
+// A time.Time parameter (Sprig's unixEpoch, dateModify): checked by the engine as Go's reflect does, with the
+// reference's messages (`{{ "x" | unixEpoch }}` etc. under Helm v3.10.1).
+test('time.Time parameters: only a time.Time value fits, and nil does not', () => {
+  class GoTime extends GoStruct {
+    readonly goType = 'time.Time';
+  }
+  const funcs: FuncMap = {
+    now: goFunc({ params: [] }, () => new GoTime()),
+    unixEpoch: goFunc({ params: ['time'] }, () => '1'),
+    dateModify: goFunc({ params: ['string', 'time'] }, () => 'm'),
+  };
+  const cases: Array<[string, { out?: string; err?: string }]> = [
+    ['{{ now | unixEpoch }}', { out: '1' }],
+    ['{{ "x" | unixEpoch }}', { err: `template: ${NAME}:1:9: executing "${NAME}" at <unixEpoch>: wrong type for value; expected time.Time; got string` }],
+    ['{{ .Values.nope | unixEpoch }}', { err: `template: ${NAME}:1:18: executing "${NAME}" at <unixEpoch>: invalid value; expected time.Time` }],
+    ['{{ unixEpoch 1 }}', { err: `template: ${NAME}:1:13: executing "${NAME}" at <1>: can't handle 1 for arg of type time.Time` }],
+    ['{{ unixEpoch nil }}', { err: `template: ${NAME}:1:13: executing "${NAME}" at <nil>: cannot assign nil to time.Time` }],
+    ['{{ dateModify "1h" "x" }}', { err: `template: ${NAME}:1:19: executing "${NAME}" at <"x">: can't handle "x" for arg of type time.Time` }],
+  ];
+  for (const [tpl, want] of cases) assert.deepEqual(renderLikeHelm(tpl, {}, funcs), want, tpl);
+});
