@@ -158,6 +158,15 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
       }
     }
   }
+  {
+    // A line opening with `: ` (a value without a key; no `? ` complex key anywhere before) in block
+    // context: libyaml opens a mapping there and its parser finds the VALUE token where a KEY is due.
+    const ls = text.lastIndexOf('\n', start - 1) + 1;
+    const complexKeys = /(?:^|\n)[ ]*(?:-[ ]+)*\?(?:[ \t]|$)/.test(text.slice(0, ls));
+    if (!complexKeys && /^[ ]*:(?:[ \t]|$)/.test(text.slice(ls)) && err.code !== 'BAD_DQ_ESCAPE') {
+      return withLine('did not find expected key', lineOf(text, ls) - 1);
+    }
+  }
   if (flowRelated) {
     // Inside a flow collection libyaml's parser states decide the wording; replay them.
     const open = flowStartBefore(text, start);
