@@ -45,6 +45,9 @@ export abstract class HelmCommand extends Command {
 
   public override async init(): Promise<void> {
     await super.init();
+    // oclif reads a piped stdin into the first positional argument left out (`echo x | helm template CHART` would
+    // load a chart named x, and an open pipe would hold the command until it closes); Helm never does.
+    for (const arg of Object.values(this.ctor.args ?? {})) (arg as { ignoreStdin?: boolean }).ignoreStdin = true;
     const { flags } = await this.parse({
       flags: { ...this.ctor.baseFlags, ...this.ctor.flags },
       args: this.ctor.args,
