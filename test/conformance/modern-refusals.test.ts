@@ -1,6 +1,8 @@
 // Charts the reference Helm v3.10.1 refuses to render: `helm template` must refuse them too, with the same error:
 // the `Error: ` line and, for multi-line errors such as schema violations, the same set of `- ` detail lines
 // (Helm lists those in Go map order, which varies from run to run, so they are compared sorted).
+// Refusals that only Helm 3 makes and helm-ts deliberately does not (kubeVersion constraints, rendered documents that
+// are not YAML: Helm v2's `helm template`) are not here: see osh-v2-renders.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
