@@ -4,7 +4,8 @@
  * inside repetitions (kept from the last iteration that set them) and Unicode case folding are Go's.
  * Positions are UTF-16 indices; Go's byte-wise rules (advance one rune past an empty match) carry over.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSType } from 're2js';
 import { goFunc, nilSlice, type FuncMap } from '../template/value.js';
 import { typedSlice } from './cast.js';
 import { compileGo, quoteExpr } from './re2.js';
@@ -23,6 +24,17 @@ interface Regexp {
 }
 
 const UNANCHORED = 0;
+
+// re2js (large Unicode tables) loads on the first regex call, not with the function map: most renders
+// never need it. `require` exists in the CommonJS command bundles, createRequire serves the ESM modules.
+let re2jsClass: typeof RE2JSType | undefined;
+function RE2JS(): typeof RE2JSType {
+  if (!re2jsClass) {
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    re2jsClass = (load('re2js') as { RE2JS: typeof RE2JSType }).RE2JS;
+  }
+  return re2jsClass;
+}
 const cache = new Map<string, Regexp>();
 
 /** regexp.Compile: throws Go's `error parsing regexp: ...`. */
@@ -32,11 +44,11 @@ function compile(expr: string): Regexp {
   const names = compileGo(expr).names;
   let re: Re2;
   try {
-    re = RE2JS.compile(expr).re2() as unknown as Re2;
+    re = RE2JS().compile(expr).re2() as unknown as Re2;
   } catch (e) {
     // Go 1.18 allows a name twice (later Go and re2js do not); names only matter to Expand, which has them.
     if (!String((e as Error).message).includes('duplicate capture group name')) throw e;
-    re = RE2JS.compile(anonymousGroups(expr)).re2() as unknown as Re2;
+    re = RE2JS().compile(anonymousGroups(expr)).re2() as unknown as Re2;
   }
   c = { re, names };
   if (cache.size > 500) cache.clear();
