@@ -74,7 +74,7 @@ test('an unreachable repository during repo update is reported; the others still
     assert.equal(up.status, 0, up.stderr);
     assert.match(up.stdout, /^Hang tight while we grab the latest from your chart repositories\.\.\.\n/);
     assert.match(up.stdout, /\.\.\.Successfully got an update from the "r" chart repository\n/);
-    assert.match(up.stdout, new RegExp(`\\.\\.\\.Unable to get an update from the "b" chart repository \\(${unreachable.replace(/\./g, '\\.')}\\):\\n\\tGet ${unreachable.replace(/\./g, '\\.')}/index\\.yaml: dial tcp 127\\.0\\.0\\.2:\\d+: connect: connection refused\\n`));
+    assert.match(up.stdout, new RegExp(`\\.\\.\\.Unable to get an update from the "b" chart repository \\(${unreachable.replace(/\./g, '\\.')}\\):\\n\\tGet "${unreachable.replace(/\./g, '\\.')}/index\\.yaml": dial tcp 127\\.0\\.0\\.2:\\d+: connect: connection refused\\n`));
     assert.match(up.stdout, /Update Complete\.\n$/);
     assert.deepEqual(readFileSync(join(a.home, 'repository', 'cache', 'b-index.yaml')), bCache);
     assert.match((await ours(['search', 'web'], a.home)).stdout, /r\/web\t1\.1\.0/);

@@ -55,7 +55,7 @@ async function fetchArchive(url: string): Promise<Uint8Array> {
   try {
     res = await fetch(url, { redirect: 'follow' });
   } catch (err) {
-    throw new HelmError(`Get ${url}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`, { cause: err });
+    throw new HelmError(`Get ${JSON.stringify(url)}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}`, { cause: err });
   }
   if (!res.ok) throw new HelmError(`Failed to fetch ${url} : ${res.status} ${res.statusText}`);
   return new Uint8Array(await res.arrayBuffer());

@@ -70,10 +70,10 @@ function describeNetError(url: string, err: NodeJS.ErrnoException): string {
   const u = new URL(url);
   const hostPort = u.port ? u.host : `${u.hostname}:${u.protocol === 'https:' ? 443 : 80}`;
   switch (err.code) {
-    case 'ECONNREFUSED': return `Get ${url}: dial tcp ${hostPort}: connect: connection refused`;
-    case 'ENOTFOUND': return `Get ${url}: dial tcp: lookup ${u.hostname}: no such host`;
-    case 'ETIMEDOUT': return `Get ${url}: dial tcp ${hostPort}: i/o timeout`;
-    default: return `Get ${url}: ${err.message}`;
+    case 'ECONNREFUSED': return `Get ${JSON.stringify(url)}: dial tcp ${hostPort}: connect: connection refused`;
+    case 'ENOTFOUND': return `Get ${JSON.stringify(url)}: dial tcp: lookup ${u.hostname}: no such host`;
+    case 'ETIMEDOUT': return `Get ${JSON.stringify(url)}: dial tcp ${hostPort}: i/o timeout`;
+    default: return `Get ${JSON.stringify(url)}: ${err.message}`;
   }
 }
 

@@ -39,7 +39,7 @@ test('non-200 answers, redirects, size limits and refused connections', async ()
     await s.close();
   }
   // Nothing listens on 127.0.0.2 (test servers bind 127.0.0.1): a refused connection for certain.
-  await assert.rejects(httpGetter.get('http://127.0.0.2:9/gone'), /Get http:\/\/127\.0\.0\.2:9\/gone: dial tcp 127\.0\.0\.2:9: connect: connection refused/);
+  await assert.rejects(httpGetter.get('http://127.0.0.2:9/gone'), /Get "http:\/\/127\.0\.0\.2:9\/gone": dial tcp 127\.0\.0\.2:9: connect: connection refused/);
 });
 
 test('getters by scheme: http(s), file, then downloader plugins', () => {
