@@ -593,8 +593,18 @@ function regexCases(): DiffCase[] {
   return out;
 }
 
+const BIN_INPUTS = ['.Values.int', '.Values.float', '.Values.str', '.Values.nil', '.Values.list', '.Values.map', '2', '"3"', '(int64 4)', '-1.5', 'true', '.Values.big'];
+const BINARY = ['add', 'sub', 'mul', 'div', 'mod', 'max', 'min', 'eq', 'lt', 'ge', 'default', 'coalesce', 'has', 'index', 'repeat', 'trunc', 'cat', 'without', 'semverCompare', 'printf "%v-%v"', 'list', 'dict', 'append', 'contains', 'addf', 'divf', 'round', 'splitList', 'get', 'pluck'];
+
+/** Two-argument calls over mixed-type arguments. */
+function binaryCases(): DiffCase[] {
+  const out: DiffCase[] = [];
+  BINARY.forEach((fn, i) => BIN_INPUTS.forEach((a, j) => BIN_INPUTS.forEach((b, k) => out.push({ name: `b${i}-${j}-${k}`, tpl: `{{ ${fn} ${a} ${b} | toJson }}` }))));
+  return out;
+}
+
 /** Every generated case; `filter` keeps names starting with one of the prefixes. */
 export function engineDiffCases(filter: string[] = []): DiffCase[] {
-  const all = [...topicCases(), ...regexCases(), ...unaryCases()];
+  const all = [...topicCases(), ...regexCases(), ...binaryCases(), ...unaryCases()];
   return filter.length === 0 ? all : all.filter((c) => filter.some((p) => c.name.startsWith(p)));
 }
