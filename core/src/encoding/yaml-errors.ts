@@ -136,6 +136,20 @@ function columnAt(text: string, offset: number): number {
 
 const MAPPING_INDICATOR = /:(?=[ \t\r\n]|$)/g;
 
+/** Whether the quoted scalar opening at `at` runs to the end of the text ('' and \" escapes honoured). */
+function unterminatedQuote(text: string, at: number): boolean {
+  const q = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (q === '"' && c === '\\') { i++; continue; }
+    if (c === q) {
+      if (q === "'" && text[i + 1] === "'") { i++; continue; }
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The YamlError go-yaml would raise for the first syntax error of a document. */
 export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter): YamlError {
   const [start, end] = err.pos;
@@ -165,6 +179,19 @@ export function goYamlSyntaxError(text: string, err: YAMLError, lc: LineCounter)
     const complexKeys = /(?:^|\n)[ ]*(?:-[ ]+)*\?(?:[ \t]|$)/.test(text.slice(0, ls));
     if (!complexKeys && /^[ ]*:(?:[ \t]|$)/.test(text.slice(ls)) && err.code !== 'BAD_DQ_ESCAPE') {
       return withLine('did not find expected key', lineOf(text, ls) - 1);
+    }
+  }
+  {
+    // A quoted scalar opening the offending token (or the next line) that never closes: the scanner
+    // runs into the end of the stream before the parser can complain.
+    const lineEnd = text.indexOf('\n', start);
+    for (const from of [start, lineEnd < 0 ? -1 : lineEnd + 1]) {
+      if (from < 0) continue;
+      const q = /^[ \t]*(?:-[ \t]+)*(["'])/.exec(text.slice(from));
+      if (q && unterminatedQuote(text, from + q[0].length - 1)) {
+        const eol = streamEndLine(text) - (text.endsWith('\n') ? 0 : 1);
+        return withLine('found unexpected end of stream', eol > 0 ? eol + 1 : 0);
+      }
     }
   }
   if (flowRelated) {
