@@ -71,7 +71,8 @@ function toDate(fmt: string, str: string): GoTime {
   }
 }
 
-const timeParam = 'any' as const;
+// The engine checks a time.Time parameter itself (wrong type / invalid value / can't handle), as Go's does.
+const timeParam = 'time' as const;
 
 /** A time.Time parameter: Go's template engine rejects anything else with this message. */
 function asTime(v: GoValue): GoTime {
