@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { toYaml } from '../encoding/index.js';
 import type { GoValue } from '../template/value.js';
 import { HelmError } from '../errors/index.js';
-import type { Chart, ChartMetadata, Dependency, RequirementsLock } from './model.js';
+import type { Chart, ChartMetadata, RequirementsLock } from './model.js';
 import { helmGzip, tarBytes, type TarEntry } from './tar-writer.js';
+import { dependencyJson, metadataJson } from './metadata-json.js';
+
+export { metadataJson };
 
 /**
  * chartutil.Save (spec §7.5): `<dest>/<name>-<version>.tgz` with Chart.yaml re-serialized (keys in
@@ -12,40 +15,6 @@ import { helmGzip, tarBytes, type TarEntry } from './tar-writer.js';
  * under `charts/<name>/`. A write error removes the partial file.
  */
 const enc = new TextEncoder();
-
-/** Metadata as Go's json tags name it, omitempty applied; nested in alphabetical key order. */
-function dependencyJson(d: Dependency): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: d.name };
-  if (d.version) out.version = d.version;
-  out.repository = d.repository;
-  if (d.condition) out.condition = d.condition;
-  if (d.tags?.length) out.tags = d.tags;
-  if (d.enabled) out.enabled = d.enabled;
-  if (d.importValues?.length) out['import-values'] = d.importValues;
-  if (d.alias) out.alias = d.alias;
-  return out;
-}
-
-export function metadataJson(md: ChartMetadata): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const str = ['name', 'home', 'version', 'description', 'engine', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'tillerVersion', 'kubeVersion', 'type'] as const;
-  for (const k of str) if (md[k]) out[k] = md[k];
-  if (md.sources?.length) out.sources = md.sources;
-  if (md.keywords?.length) out.keywords = md.keywords;
-  if (md.maintainers?.length) {
-    out.maintainers = md.maintainers.map((m) => {
-      const o: Record<string, string> = {};
-      if (m.name) o.name = m.name;
-      if (m.email) o.email = m.email;
-      if (m.url) o.url = m.url;
-      return o;
-    });
-  }
-  if (md.deprecated) out.deprecated = true;
-  if (md.annotations && Object.keys(md.annotations).length) out.annotations = md.annotations;
-  if (md.dependencies?.length && md.apiVersion !== 'v1') out.dependencies = md.dependencies.map(dependencyJson);
-  return out;
-}
 
 /** ghodss-style YAML (sigs.k8s.io/yaml.Marshal): sorted keys, go-yaml v2's quoting and folding. */
 export function ghodssYaml(v: unknown): string {

@@ -36,42 +36,7 @@ export function isEmpty(v: unknown): boolean {
 }
 
 /**
- * chartutil's Metadata JSON for a chart read from an archive (what `helm repo index` inlines): chart/save's
- * metadataJson, kept here so indexing does not load the packager and YAML encoder with it (a unit test
- * holds the two equal). Unknown fields are dropped; dependencies only for apiVersion v2 charts.
+ * chartutil's Metadata JSON for a chart read from an archive (what `helm repo index` inlines): the packager's
+ * own function, from its light module (no packager or YAML encoder loaded with it).
  */
-export function chartMetadataJson(md: ChartMetadata): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of metadataStrings) if (md[k]) out[k] = md[k];
-  if (md.sources?.length) out.sources = md.sources;
-  if (md.keywords?.length) out.keywords = md.keywords;
-  if (md.maintainers?.length) {
-    out.maintainers = md.maintainers.map((m) => {
-      const o: Record<string, string> = {};
-      if (m.name) o.name = m.name;
-      if (m.email) o.email = m.email;
-      if (m.url) o.url = m.url;
-      return o;
-    });
-  }
-  if (md.deprecated) out.deprecated = true;
-  if (md.annotations && Object.keys(md.annotations).length) out.annotations = md.annotations;
-  if (md.dependencies?.length && md.apiVersion !== 'v1') {
-    out.dependencies = md.dependencies.map((d) => {
-      const o: Record<string, unknown> = { name: d.name };
-      if (d.version) o.version = d.version;
-      o.repository = d.repository;
-      if (d.condition) o.condition = d.condition;
-      if (d.tags?.length) o.tags = d.tags;
-      if (d.enabled) o.enabled = d.enabled;
-      if (d.importValues?.length) o['import-values'] = d.importValues;
-      if (d.alias) o.alias = d.alias;
-      return o;
-    });
-  }
-  return out;
-}
-
-const metadataStrings = [
-  'name', 'home', 'version', 'description', 'engine', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'tillerVersion', 'kubeVersion', 'type',
-] as const;
+export { metadataJson as chartMetadataJson } from '../chart/metadata-json.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { metadataJson as packagerMetadataJson, type ChartMetadata } from '@helm-ts/core/chart';
+import type { ChartMetadata } from '@helm-ts/core/chart';
 import { chartMetadataJson, metadataJson } from '@helm-ts/core/repo';
 
 const samples: ChartMetadata[] = [
@@ -17,8 +17,23 @@ const samples: ChartMetadata[] = [
   },
 ];
 
-test('chartMetadataJson is the packager\'s metadataJson (what index entries inline for a loaded chart)', () => {
-  for (const md of samples) assert.deepEqual(chartMetadataJson(md), packagerMetadataJson(md), md.name);
+test('chartMetadataJson: Go json tags with omitempty; dependencies only for apiVersion v2 charts', () => {
+  const want: Array<Record<string, unknown>> = [
+    { name: 'a', version: '1.0.0', apiVersion: 'v1' },
+    {
+      name: 'full', home: 'h', version: '2.0.0', description: 'd', engine: 'gotpl', icon: 'i', apiVersion: 'v1', condition: 'c', tags: 't',
+      appVersion: '3', tillerVersion: '>2', kubeVersion: '>=1.10', sources: ['s'], keywords: ['k'],
+      maintainers: [{ name: 'm' }, { email: 'e', url: 'u' }], deprecated: true, annotations: { x: 'y' },
+    },
+    {
+      name: 'v2', version: '0.1.0', apiVersion: 'v2', type: 'library',
+      dependencies: [
+        { name: 'x', repository: '', condition: 'x.enabled', tags: ['t'], enabled: true, 'import-values': ['data'], alias: 'y' },
+        { name: 'z', repository: 'file://../z' },
+      ],
+    },
+  ];
+  samples.forEach((md, i) => assert.deepEqual(chartMetadataJson(md), want[i], md.name));
 });
 
 test('metadataJson (index entries as read) drops empty fields and keeps unknown ones', () => {
