@@ -7,7 +7,7 @@
  */
 import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isGoMap, isNilMap, isNilSlice, typeName, type GoMap, type GoValue } from '../template/value.js';
 import { formatFloat } from '../template/strconv.js';
-import { goStringCompare, toWellFormed } from './go-strings.js';
+import { goStringCompare } from './go-strings.js';
 import { JsonError } from './errors.js';
 
 
@@ -45,13 +45,21 @@ const NEEDS_ESCAPE_RAW = /[\u0000-\u001f"\\\u2028\u2029\ud800-\udfff]/;
 /** A JSON string literal as Go's encodeState.string writes it. */
 export function jsonQuote(s: string, escapeHTML = true): string {
   if (!(escapeHTML ? NEEDS_ESCAPE_HTML : NEEDS_ESCAPE_RAW).test(s)) return '"' + s + '"';
-  s = toWellFormed(s);
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let esc: string | undefined;
-    if (c < 0x20) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      // A byte kept from invalid UTF-8 (template/go-bytes) is Go's RuneError of width 1: written as the
+      // escape text; any other lone surrogate has no Go counterpart and becomes the replacement rune itself.
+      esc = c >= 0xdc80 && c <= 0xdcff ? '\\ufffd' : '\ufffd';
+    } else if (c < 0x20) {
       esc = c === 10 ? '\\n' : c === 13 ? '\\r' : c === 9 ? '\\t' : '\\u00' + HEX[c >> 4] + HEX[c & 15];
     } else if (c === 34) esc = '\\"';
     else if (c === 92) esc = '\\\\';

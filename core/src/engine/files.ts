@@ -1,8 +1,14 @@
 import { GoNamedMap, type GoMap, type GoValue } from '../template/value.js';
 import { toYaml } from '../encoding/index.js';
 import { compileGlob } from './glob.js';
+import { decodeGoString } from '../template/go-bytes.js';
 
 const utf8 = new TextDecoder();
+
+/** A file's text as Go's string(bytes): a leading BOM dropped (as Helm's loader does), other bytes kept. */
+function fileText(b: Uint8Array): string {
+  return decodeGoString(b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+}
 
 /** Helm's toYAML helper: the YAML of a value without its final newline. */
 function toYamlTrimmed(v: GoValue): string {
@@ -37,7 +43,7 @@ export class Files extends GoNamedMap {
 
   Get(name: string): string {
     const b = this.data.get(name);
-    return b ? utf8.decode(b) : '';
+    return b ? fileText(b) : '';
   }
 
   Glob(pattern: string): Files {
@@ -49,7 +55,7 @@ export class Files extends GoNamedMap {
 
   Lines(name: string): string[] {
     const b = this.data.get(name);
-    return b ? utf8.decode(b).split('\n') : [];
+    return b ? fileText(b).split('\n') : [];
   }
 
   /** A ConfigMap `data` block: base names → contents, as YAML. */

@@ -3,6 +3,7 @@
  * (`illegal base64 data at input byte N`), exactly as Sprig does.
  */
 import { goFunc, type FuncMap } from '../template/value.js';
+import { goStringBytes } from '../template/go-bytes.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -104,7 +105,7 @@ function decodeOrError(f: (s: string) => Buffer, s: string): string {
 }
 
 export const encodingFuncs: FuncMap = {
-  b64enc: goFunc({ params: ['string'] }, (s: string) => Buffer.from(s, 'utf8').toString('base64')),
+  b64enc: goFunc({ params: ['string'] }, (s: string) => goStringBytes(s).toString('base64')),
   b64dec: goFunc({ params: ['string'] }, (s: string) => decodeOrError(base64Decode, s)),
   b32enc: goFunc({ params: ['string'] }, (s: string) => {
     const b = Buffer.from(s, 'utf8');

@@ -1,6 +1,7 @@
 /** Sprig's checksums: sha1sum, sha256sum (hex) and adler32sum (decimal). */
 import { createHash } from 'node:crypto';
 import { goFunc, type FuncMap } from '../template/value.js';
+import { goStringBytes } from '../template/go-bytes.js';
 
 export function adler32(data: Buffer): number {
   let a = 1;
@@ -13,7 +14,7 @@ export function adler32(data: Buffer): number {
 }
 
 export const hashFuncs: FuncMap = {
-  sha1sum: goFunc({ params: ['string'] }, (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')),
-  sha256sum: goFunc({ params: ['string'] }, (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')),
-  adler32sum: goFunc({ params: ['string'] }, (s: string) => String(adler32(Buffer.from(s, 'utf8')))),
+  sha1sum: goFunc({ params: ['string'] }, (s: string) => createHash('sha1').update(goStringBytes(s)).digest('hex')),
+  sha256sum: goFunc({ params: ['string'] }, (s: string) => createHash('sha256').update(goStringBytes(s)).digest('hex')),
+  adler32sum: goFunc({ params: ['string'] }, (s: string) => String(adler32(goStringBytes(s)))),
 };

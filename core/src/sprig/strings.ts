@@ -8,6 +8,7 @@ import {
 } from './unicode.js';
 import { toCamelCase, toKebabCase, toSnakeCase } from './case-words.js';
 import { randomIntn } from './random.js';
+import { decodeGoString } from '../template/go-bytes.js';
 
 /** Go's s[a:b] on the UTF-8 bytes of s. */
 export function byteSlice(s: string, a: number, b?: number): string {
@@ -15,10 +16,10 @@ export function byteSlice(s: string, a: number, b?: number): string {
   if (a < 0 || (b !== undefined && (b < a || b > buf.length)) || a > buf.length) {
     throw new Error(`runtime error: slice bounds out of range [${a}:${b ?? buf.length}]`);
   }
-  return buf.subarray(a, b).toString('utf8');
+  return decodeGoString(buf.subarray(a, b));
 }
 
-const byteLen = (s: string): number => Buffer.byteLength(s, 'utf8');
+const byteLen = (s: string): number => utf8(s).length;
 
 /** goutils.AbbreviateFull. */
 function abbreviateFull(str: string, offset: number, maxWidth: number): string {

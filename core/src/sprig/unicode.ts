@@ -1,4 +1,5 @@
 /** Go's unicode predicates and simple (one-rune) case mappings, which differ from JS's full mappings. */
+import { goStringBytes } from '../template/go-bytes.js';
 
 export const isUpper = (r: string): boolean => /^\p{Lu}$/u.test(r);
 export const isLower = (r: string): boolean => /^\p{Ll}$/u.test(r);
@@ -50,7 +51,8 @@ export const goToUpper = (s: string): string => (ASCII.test(s) ? s.toUpperCase()
 export const goToLower = (s: string): string => (ASCII.test(s) ? s.toLowerCase() : Array.from(s, toLowerRune).join(''));
 
 /** Go's string bytes: the UTF-8 encoding of a JS string. */
-export const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+/** A string's bytes as Go holds them (bytes kept as escapes restored: see template/go-bytes). */
+export const utf8 = (s: string): Buffer => goStringBytes(s);
 
 /** Writes byte b as the rune U+00bb (Go's `rune(str[i])` on a byte), UTF-8 encoded. */
 export const byteAsRune = (b: number): string => String.fromCharCode(b);

@@ -270,6 +270,8 @@ function escapeRune(r: number, quote: number, ascii: boolean): string {
     case 11: return '\\v';
   }
   if (r < 0x20) return '\\x' + hex2(r);
+  // A byte kept from invalid UTF-8 (template/go-bytes) quotes as Go quotes a bad byte.
+  if (r >= 0xdc80 && r <= 0xdcff) return '\\x' + hex2(r - 0xdc00);
   if (r >= 0xd800 && r <= 0xdfff) return '\\ufffd';
   if (r < 0x10000) return '\\u' + r.toString(16).padStart(4, '0');
   return '\\U' + r.toString(16).padStart(8, '0');

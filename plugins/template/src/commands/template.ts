@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { HelmCommand } from '@helm-ts/plugin-base';
 import { HelmError } from '@helm-ts/core/errors';
 import { template, formatUnit } from '@helm-ts/core/action/template';
+import { goStringBytes } from '@helm-ts/core/template';
 
 export default class Template extends HelmCommand {
   static override summary = 'locally render templates';
@@ -61,11 +62,12 @@ Helm 3's form 'helm template NAME CHART' is accepted too.`;
         if (u.content.trim() === '') continue;
         const file = join(outDir, u.key);
         mkdirSync(dirname(file), { recursive: true, mode: 0o755 });
-        writeFileSync(file, `---\n# Source: ${u.key}\n${u.content}`);
+        // Bytes a template kept from invalid UTF-8 go out as they are, as Go writes them.
+        writeFileSync(file, goStringBytes(`---\n# Source: ${u.key}\n${u.content}`));
         this.log(`wrote ${file}`);
       }
       return;
     }
-    process.stdout.write(result.units.map(formatUnit).join(''));
+    process.stdout.write(goStringBytes(result.units.map(formatUnit).join('')));
   }
 }
