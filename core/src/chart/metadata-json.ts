@@ -3,11 +3,12 @@ import type { ChartMetadata, Dependency } from './model.js';
 // Kept apart from save.ts (the packager and its YAML encoder) so that `helm repo index` can inline chart
 // metadata without loading them.
 
-/** Metadata as Go's json tags name it, omitempty applied; nested in alphabetical key order. */
+/** chartutil.Dependency as Go's json tags name it, in its field order, omitempty applied (name and repository always). */
 export function dependencyJson(d: Dependency): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: d.name };
+  // Read from YAML, a required field may still be missing: Go's zero value is "".
+  const out: Record<string, unknown> = { name: d.name ?? '' };
   if (d.version) out.version = d.version;
-  out.repository = d.repository;
+  out.repository = d.repository ?? '';
   if (d.condition) out.condition = d.condition;
   if (d.tags?.length) out.tags = d.tags;
   if (d.enabled) out.enabled = d.enabled;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Chart, Dependency } from '../chart/index.js';
+import { dependencyJson } from '../chart/metadata-json.js';
 import { writeYaml, goTime } from './yaml-io.js';
 import { atomicWrite } from './repo-file.js';
 import { join } from 'node:path';
@@ -38,24 +39,11 @@ function sortMaps(v: unknown): unknown {
   return v;
 }
 
-/** chartutil.Dependency in Go's field order with its omitempty rules. */
-export function dependencyGoJson(d: Dependency): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: d.name ?? '' };
-  if (d.version) out.version = d.version;
-  out.repository = d.repository ?? '';
-  if (d.condition) out.condition = d.condition;
-  if (d.tags?.length) out.tags = d.tags;
-  if (d.enabled) out.enabled = d.enabled;
-  if (d.importValues?.length) out['import-values'] = d.importValues;
-  if (d.alias) out.alias = d.alias;
-  return out;
-}
-
 function orderedJson(deps: Dependency[] | undefined): string {
   if (!deps) return 'null';
   // Field order matters (Go marshals struct fields in declaration order), so objects are written by hand.
   return `[${deps.map((d) => {
-    const o = dependencyGoJson(d);
+    const o = dependencyJson(d);
     return `{${Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${goJson(v)}`).join(',')}}`;
   }).join(',')}]`;
 }
