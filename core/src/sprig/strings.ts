@@ -8,7 +8,7 @@ import {
 } from './unicode.js';
 import { toCamelCase, toKebabCase, toSnakeCase } from './case-words.js';
 import { randomIntn } from './random.js';
-import { decodeGoString } from '../template/go-bytes.js';
+import { decodeGoString, goByteLength } from '../template/go-bytes.js';
 
 /** Go's s[a:b] on the UTF-8 bytes of s. */
 export function byteSlice(s: string, a: number, b?: number): string {
@@ -19,7 +19,7 @@ export function byteSlice(s: string, a: number, b?: number): string {
   return decodeGoString(buf.subarray(a, b));
 }
 
-const byteLen = (s: string): number => utf8(s).length;
+const byteLen = goByteLength;
 
 /** goutils.AbbreviateFull. */
 function abbreviateFull(str: string, offset: number, maxWidth: number): string {

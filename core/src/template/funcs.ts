@@ -4,7 +4,7 @@
  * `null` for a nil interface. A thrown Error becomes `error calling NAME: MESSAGE`.
  */
 import { sprint, sprintf, sprintln } from './fmt.js';
-import { goStringBytes } from './go-bytes.js';
+import { goByteLength } from './go-bytes.js';
 import { GoNamedList, GoNamedMap, GoNumber, GoStruct, isTrue, kindOf, sortedKeys, typeName, type GoFunction, type GoMap, type GoValue, type ParamType } from './value.js';
 
 /** A parameter type as the engine checks it: Go's ParamType plus reflect.Value (any value, unconverted). */
@@ -211,7 +211,7 @@ export function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
 export function length(item: GoValue): bigint {
   if (item === null) throw new Error('len of nil pointer');
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
-  if (typeof item === 'string') return BigInt(isAscii(item) ? item.length : goStringBytes(item).length);
+  if (typeof item === 'string') return BigInt(isAscii(item) ? item.length : goByteLength(item));
   if (Array.isArray(item) || item instanceof Uint8Array) return BigInt(item.length);
   if (item instanceof GoNamedMap) return BigInt(Object.keys(item.entries()).length);
   if (item instanceof GoNamedList) return BigInt(item.items().length);

@@ -33,6 +33,16 @@ export function goStringBytes(s: string): Buffer {
   return Buffer.concat(parts);
 }
 
+/** len(s) in Go: the byte count, without building the bytes. */
+export function goByteLength(s: string): number {
+  const n = Buffer.byteLength(s, 'utf8');
+  if (!ESCAPED_BYTE.test(s)) return n;
+  // Buffer.byteLength counts each escape as a 3-byte replacement rune; it stands for one byte.
+  let escapes = 0;
+  for (let i = 0; i < s.length; i++) if (escapedByte(s, i) >= 0) escapes++;
+  return n - 2 * escapes;
+}
+
 /** The escaped byte a UTF-16 code unit stands for, or -1. */
 export function escapedByte(s: string, i: number): number {
   const c = s.charCodeAt(i);

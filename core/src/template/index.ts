@@ -206,4 +206,4 @@ export { htmlEscapeString, jsEscapeString, queryEscape, eq, lt } from './funcs.j
 /** The phases, for tools and tests: the lexer's item stream and parse trees with Go's String() forms. */
 export { Lexer } from './lex.js';
 export { Tree } from './parse.js';
-export { decodeGoString, goStringBytes } from './go-bytes.js';
+export { decodeGoString, goByteLength, goStringBytes } from './go-bytes.js';

@@ -1,7 +1,7 @@
 // Bytes that are not UTF-8 survive a trip through our strings (template/go-bytes): what Go keeps, we keep.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeGoString, goStringBytes } from '@helm-ts/core/template';
+import { decodeGoString, goByteLength, goStringBytes } from '@helm-ts/core/template';
 
 test('valid UTF-8 decodes as text, with a leading BOM kept', () => {
   const text = '\uFEFFcafé ✓ 𝄞';
@@ -31,6 +31,8 @@ test('random byte strings round-trip', () => {
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let n = 0; n < 500; n++) {
     const bytes = Array.from({ length: Math.floor(rnd() * 24) }, () => Math.floor(rnd() * 256));
-    assert.deepEqual([...goStringBytes(decodeGoString(Uint8Array.from(bytes)))], bytes);
+    const s = decodeGoString(Uint8Array.from(bytes));
+    assert.deepEqual([...goStringBytes(s)], bytes);
+    assert.equal(goByteLength(s), bytes.length);
   }
 });
